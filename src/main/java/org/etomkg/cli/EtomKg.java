@@ -1,0 +1,30 @@
+package org.etomkg.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code etom-kg} command line: one class per command, each a thin shell over an operation. */
+@Command(name = "etom-kg", mixinStandardHelpOptions = true, version = "etom-kg 0.1.0",
+    description = "TM Forum's Business Process Framework (eTOM) as a knowledge graph.",
+    subcommands = {ServeCommand.class, LoadCommand.class, ImportCommand.class, SparqlCommand.class,
+        QueryCommand.class, CheckCommand.class})
+public final class EtomKg implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the error handling every command shares; tests run it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new EtomKg());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("etom-kg: " + Failures.message(e));
+            return Failures.exitCode(e);
+        });
+        return cl;
+    }
+
+    @Override public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

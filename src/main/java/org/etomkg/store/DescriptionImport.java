@@ -1,0 +1,33 @@
+package org.etomkg.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.SKOS;
+import org.etomkg.importer.ReleaseSource;
+import org.etomkg.importer.SourceRow;
+import org.etomkg.vocab.ETOM;
+
+/**
+ * Loads the description column of a user's own workbook into that user's store, as a graph of
+ * its own. Never written to a file: TM Forum's prose stays with the member who holds it.
+ */
+public final class DescriptionImport {
+    private final KnowledgeStore store;
+
+    public DescriptionImport(KnowledgeStore store) { this.store = store; }
+
+    /** Replaces the release's description graph; returns how many processes got a description. */
+    public int load(ReleaseSource source) {
+        String v = source.version().text();
+        Graph g = GraphFactory.createDefaultGraph();
+        for (SourceRow r : source.rows()) {
+            if (r.description() == null) continue;
+            g.add(Triple.create(NodeFactory.createURI(ETOM.processNamespace(v) + r.identifier()), SKOS.definition.asNode(),
+                NodeFactory.createLiteralLang(r.description(), "en")));
+        }
+        store.replaceGraph(ETOM.descriptionGraph(v), g);
+        return (int) g.size();
+    }
+}

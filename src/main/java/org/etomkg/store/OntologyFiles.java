@@ -1,0 +1,113 @@
+package org.etomkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * The Turtle files of an ontology folder, each parsed into the named graph its
+ * {@code owl:Ontology} IRI names. Any syntax error or warning stops the read with the file,
+ * line and column: shipped files must open cleanly in Protégé too.
+ */
+public final class OntologyFiles {
+    private final Map<String, Graph> graphs;
+    private final Map<String, Path> files;
+    private final String fingerprint;
+
+    private OntologyFiles(Map<String, Graph> graphs, Map<String, Path> files, String fingerprint) {
+        this.graphs = graphs;
+        this.files = files;
+        this.fingerprint = fingerprint;
+    }
+
+    public static OntologyFiles read(Path dir) {
+        Map<String, Graph> graphs = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Path file : list(dir)) {
+            Graph g = parse(file);
+            String iri = ontologyIri(g, file);
+            Path earlier = files.putIfAbsent(iri, file);
+            if (earlier != null) throw new StoreException(file + ": declares ontology <" + iri + ">, already declared by " + earlier);
+            graphs.put(iri, g);
+        }
+        if (graphs.isEmpty()) throw new StoreException(dir + ": no Turtle files to load");
+        return new OntologyFiles(graphs, files, fingerprint(dir));
+    }
+
+    /** A digest of every file's path and bytes, so a store can tell whether it is stale. */
+    public static String fingerprint(Path dir) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : list(dir)) {
+                md.update(dir.relativize(f).toString().getBytes());
+                md.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, Graph> graphs() { return graphs; }
+    public Map<String, Path> files() { return files; }
+    public String fingerprint() { return fingerprint; }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) throw new StoreException(dir + ": no such ontology folder");
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".ttl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses one Turtle file strictly: the first warning or error stops it, naming file, line and column. */
+    public static Graph parse(Path file) {
+        Graph g = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new Strict(file)).parse(g);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RiotException e) {
+            throw new StoreException(file + ": " + e.getMessage(), e);
+        }
+        return g;
+    }
+
+    private static String ontologyIri(Graph g, Path file) {
+        List<Node> ontologies = g.find(Node.ANY, RDF.type.asNode(), OWL.Ontology.asNode()).mapWith(t -> t.getSubject()).toList();
+        if (ontologies.size() != 1 || !ontologies.get(0).isURI())
+            throw new StoreException(file + ": must declare exactly one owl:Ontology with an IRI (it names the file's graph); found " + ontologies.size());
+        return ontologies.get(0).getURI();
+    }
+
+    private record Strict(Path file) implements ErrorHandler {
+        @Override public void warning(String message, long line, long col) { fail("warning", message, line, col); }
+        @Override public void error(String message, long line, long col) { fail("error", message, line, col); }
+        @Override public void fatal(String message, long line, long col) { fail("error", message, line, col); }
+
+        private void fail(String kind, String message, long line, long col) {
+            throw new StoreException(file + ":" + line + ":" + col + ": " + kind + ": " + message);
+        }
+    }
+}

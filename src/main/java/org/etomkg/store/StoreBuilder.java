@@ -1,0 +1,108 @@
+package org.etomkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * Builds the store of a data folder from the ontology files. A new store is built beside the
+ * old one and swapped in only when complete, so a failed load leaves the previous store as it
+ * was; the user's own graphs are carried over. Loading the same files twice gives the same store.
+ */
+public final class StoreBuilder {
+    static final String NEXT = "store.next";
+
+    /** What a build did, for the command line and the benchmark. */
+    public record Result(int graphs, long triples, long millis, boolean rebuilt) {}
+
+    /** Rebuilds unconditionally. */
+    public Result rebuild(Path ontologyDir, Path dataDir) {
+        long start = System.nanoTime();
+        OntologyFiles files = OntologyFiles.read(ontologyDir);   // parse everything before touching the store
+        KnowledgeStore.recover(dataDir);
+        Path store = dataDir.resolve(KnowledgeStore.STORE);
+        Path next = dataDir.resolve(NEXT);
+        Path previous = dataDir.resolve(KnowledgeStore.PREVIOUS);
+        try {
+            Files.createDirectories(dataDir);
+            deleteTree(next);
+            long triples = build(next, files, store);
+            new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet())).write(next);
+            deleteTree(previous);
+            if (Files.exists(store)) Files.move(store, previous);
+            Files.move(next, store);
+            deleteTree(previous);
+            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the store in " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            try { deleteTree(next); } catch (IOException ignored) { /* left for the next load to clear */ }
+        }
+    }
+
+    /** Builds when the store is missing or was built from other ontology files. */
+    public Result ensure(Path ontologyDir, Path dataDir) {
+        KnowledgeStore.recover(dataDir);
+        Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
+        if (manifest.isPresent() && manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir)))
+            return new Result(manifest.get().shippedGraphs().size(), -1, 0, false);
+        return rebuild(ontologyDir, dataDir);
+    }
+
+    private static long build(Path location, OntologyFiles files, Path oldStore) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+        try {
+            Txn.executeWrite(dsg, () -> {
+                files.graphs().forEach((iri, graph) -> add(dsg, NodeFactory.createURI(iri), graph));
+                copyUserGraphs(oldStore, files, dsg);
+            });
+            return Txn.calculateRead(dsg, () -> {
+                long n = 0;
+                for (var it = dsg.find(); it.hasNext(); it.next()) n++;
+                return n;
+            });
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    /** Graphs in the old store that no ontology file ever provided are the user's: keep them. */
+    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target) {
+        Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
+        if (manifest.isEmpty()) return;
+        DatasetGraph old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
+        try {
+            Txn.executeRead(old, () -> old.listGraphNodes().forEachRemaining(g -> {
+                if (!g.isURI() || files.graphs().containsKey(g.getURI()) || manifest.get().shippedGraphs().contains(g.getURI())) return;
+                old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(target::add);
+            }));
+        } finally {
+            TDBInternal.expel(old);
+        }
+    }
+
+    private static void add(DatasetGraph dsg, Node name, Graph graph) {
+        graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -2,6 +2,7 @@ package org.etomkg.cli;
 
 import java.io.UncheckedIOException;
 
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.query.QueryCancelledException;
 import org.etomkg.importer.SourceException;
 import org.etomkg.store.StoreException;
@@ -14,6 +15,8 @@ final class Failures {
         if (e instanceof QueryCancelledException)
             return "the query ran longer than its timeout and was stopped (raise it with --timeout SECONDS)";
         if (e instanceof StoreException) return e.getMessage();
+        if (e instanceof DBOpEnvException && e.getMessage() != null && e.getMessage().contains("lock"))
+            return "the store is in use by another process, such as a running './etom-kg serve' (stop it, or use --data DIR): " + e.getMessage();
         if (e instanceof SourceException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
             || e instanceof UserError) return e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage();

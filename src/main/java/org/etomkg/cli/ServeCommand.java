@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.server.SparqlServer;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.ServerRecord;
 import org.etomkg.store.StoreBuilder;
 
 import picocli.CommandLine.Command;
@@ -27,7 +28,12 @@ final class ServeCommand implements Callable<Integer> {
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);
         SparqlServer server = SparqlServer.start(store.datasetGraph(), port, timeout);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.close(); store.close(); }));
+        ServerRecord.publish(locations.data, server.queryEndpoint());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerRecord.withdraw(locations.data);
+            server.close();
+            store.close();
+        }));
         System.out.println("SPARQL endpoint: " + server.queryEndpoint());
         System.out.flush();
         server.join();

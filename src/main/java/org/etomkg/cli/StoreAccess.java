@@ -1,19 +1,40 @@
 package org.etomkg.cli;
 
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.jena.rdfconnection.RDFConnection;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.ServerRecord;
 import org.etomkg.store.StoreBuilder;
 
-/** Opens the store for a read-only command, building it first when it is missing or stale. */
+/**
+ * Gives a read-only command its connection: through the endpoint of a {@code serve} running on
+ * the same data folder (which holds the store's lock), or else the embedded store, built first
+ * when it is missing or stale.
+ */
 final class StoreAccess {
     private StoreAccess() {}
 
     static <T> T withRunner(Locations locations, long timeoutSeconds, Function<QueryRunner, T> work) {
+        Optional<String> endpoint = ServerRecord.endpoint(locations.data).filter(StoreAccess::answers);
+        if (endpoint.isPresent()) {
+            try (RDFConnection conn = RDFConnection.queryConnect(endpoint.get())) {
+                return work.apply(new QueryRunner(conn, timeoutSeconds));
+            }
+        }
         new StoreBuilder().ensure(locations.ontology(), locations.data);
         try (KnowledgeStore store = KnowledgeStore.open(locations.data); var conn = store.connect()) {
             return work.apply(new QueryRunner(conn, timeoutSeconds));
+        }
+    }
+
+    private static boolean answers(String endpoint) {
+        try (RDFConnection conn = RDFConnection.queryConnect(endpoint)) {
+            return conn.queryAsk("ASK {}");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

@@ -35,6 +35,7 @@ public final class StoreBuilder {
         OntologyFiles files = OntologyFiles.read(ontologyDir);   // parse everything before touching the store
         KnowledgeStore.recover(dataDir);
         Path store = dataDir.resolve(KnowledgeStore.STORE);
+        refuseIfHeld(store);
         Path next = dataDir.resolve(NEXT);
         Path previous = dataDir.resolve(KnowledgeStore.PREVIOUS);
         try {
@@ -97,6 +98,22 @@ public final class StoreBuilder {
 
     private static void add(DatasetGraph dsg, Node name, Graph graph) {
         graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** A store another live process holds (a running serve) must not be swapped from under it. */
+    private static void refuseIfHeld(Path store) {
+        Path lock = store.resolve("tdb.lock");
+        try {
+            if (!Files.isRegularFile(lock)) return;
+            String text = Files.readString(lock).strip();
+            if (!text.matches("[0-9]{1,10}")) return;
+            long pid = Long.parseLong(text);
+            if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                throw new StoreException(store + " is in use by process " + pid
+                    + " (a running './etom-kg serve'?): stop it before loading, or use --data DIR");
+        } catch (IOException e) {
+            // unreadable lock: let TDB2 itself decide when the store is opened
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -36,6 +36,7 @@ public final class CatalogReader {
         ReleaseVersion version = override != null ? override : version(name, root);
         JsonNode entries = root.get("entries");
         if (entries == null || !entries.isArray()) throw new SourceException(name + ": $.entries: missing or not an array");
+        if (entries.isEmpty()) throw new SourceException(name + ": $.entries: empty, no process entries");
         List<SourceRow> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             String path = "$.entries[" + i + "]";
@@ -49,7 +50,8 @@ public final class CatalogReader {
 
     private static ReleaseVersion version(String name, JsonNode root) {
         JsonNode v = root.get("version");
-        if (v == null || !v.isTextual()) throw new SourceException(name + ": $.version: missing (or pass --release)");
+        if (v == null || v.isNull()) throw new SourceException(name + ": $.version: missing (or pass --release)");
+        if (!v.isTextual()) throw new SourceException(name + ": $.version: expected a string such as \"v23.5\", found " + v);
         try {
             return ReleaseVersion.of(v.asText());
         } catch (IllegalArgumentException e) {
@@ -72,8 +74,9 @@ public final class CatalogReader {
     private static Integer level(String name, String path, JsonNode entry) {
         JsonNode v = entry.get("level");
         if (v == null || v.isNull()) throw new SourceException(name + ": " + path + ".level: missing");
-        if (v.isInt()) return v.asInt();
-        if (v.isTextual() && v.asText().strip().matches("[0-9]{1,2}")) return Integer.parseInt(v.asText().strip());
+        if (v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt() && v.asInt() >= 0) return v.asInt();   // 3 or 3.0
+        if (v.isTextual() && v.asText().strip().matches("[0-9]{1,2}(\\.0+)?"))                  // as the workbook reader
+            return Integer.parseInt(v.asText().strip().replaceAll("\\.0+$", ""));
         throw new SourceException(name + ": " + path + ".level: not a whole number: " + v);
     }
 }

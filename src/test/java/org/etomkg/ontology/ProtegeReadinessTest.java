@@ -1,0 +1,245 @@
+package org.etomkg.ontology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.semanticweb.HermiT.ReasonerFactory;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.formats.RioTurtleDocumentFormat;
+import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
+import org.semanticweb.owlapi.io.FileDocumentSource;
+import org.semanticweb.owlapi.io.OWLOntologyLoaderMetaData;
+import org.semanticweb.owlapi.io.RDFOntologyHeaderStatus;
+import org.semanticweb.owlapi.model.AxiomType;
+import org.semanticweb.owlapi.model.EntityType;
+import org.semanticweb.owlapi.model.IRI;
+import org.semanticweb.owlapi.model.MissingImportEvent;
+import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
+import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLDocumentFormat;
+import org.semanticweb.owlapi.model.OWLEntity;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyIRIMapper;
+import org.semanticweb.owlapi.model.OWLOntologyLoaderConfiguration;
+import org.semanticweb.owlapi.model.OWLOntologyManager;
+import org.semanticweb.owlapi.model.parameters.Imports;
+import org.semanticweb.owlapi.profiles.OWL2DLProfile;
+import org.semanticweb.owlapi.profiles.OWLProfileReport;
+import org.semanticweb.owlapi.profiles.OWLProfileViolation;
+import org.semanticweb.owlapi.reasoner.OWLReasoner;
+import org.semanticweb.owlapi.vocab.OWLRDFVocabulary;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Opens {@code ontology/etom.ttl} the way Protégé does (OWL API, imports resolved through
+ * {@code catalog-v001.xml} and nothing else) and checks what an ontology engineer would
+ * otherwise find by hand: every import resolves offline, the import closure is OWL 2 DL,
+ * HermiT finds it consistent, every term has a label, the parser left nothing behind and
+ * no IRI is punned.
+ */
+class ProtegeReadinessTest {
+    private static final Path ONTOLOGY_DIR = Path.of("ontology");
+    private static final Path ENTRY = ONTOLOGY_DIR.resolve("etom.ttl");
+    private static final Path CATALOG = ONTOLOGY_DIR.resolve("catalog-v001.xml");
+    private static final String CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
+    private static final IRI ENTRY_IRI = IRI.create("https://w3id.org/etom-kg/etom");
+    /** Entry ontology, meta-model and the seven releases. */
+    private static final int EXPECTED_CLOSURE_SIZE = 9;
+    private static final int SHOWN = 20;
+
+    private static Map<IRI, Path> catalog;
+    private static final Set<IRI> notInCatalog = new TreeSet<>();
+    private static final List<MissingImportEvent> missingImports = new ArrayList<>();
+    private static OWLOntologyManager manager;
+    private static OWLOntology ontology;
+
+    @BeforeAll
+    static void openAsProtegeWould() throws Exception {
+        catalog = readCatalog(CATALOG);
+        manager = OWLManager.createOWLOntologyManager();
+        // Only the catalog may say where an import lives: drop the mappers OWL API registers by default.
+        manager.getIRIMappers().clear();
+        manager.getIRIMappers().add(catalogMapper());
+        manager.addMissingImportListener(missingImports::add);
+        OWLOntologyLoaderConfiguration config = manager.getOntologyLoaderConfiguration()
+            .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.THROW_EXCEPTION)
+            .setFollowRedirects(false);
+        manager.setOntologyLoaderConfiguration(config);
+        ontology = timed("load etom.ttl and its imports", () -> load(config));
+    }
+
+    @Test
+    void everyImportResolvesThroughTheCatalog() {
+        assertTrue(notInCatalog.isEmpty(), "IRIs the catalog does not map (would go to the network): " + notInCatalog);
+        assertTrue(missingImports.isEmpty(), "missing imports: " + missingImports.stream()
+            .map(e -> e.getImportedOntologyURI() + " (" + e.getCreationException().getMessage() + ")").toList());
+
+        List<String> absentFiles = catalog.entrySet().stream().filter(e -> !Files.isRegularFile(e.getValue()))
+            .map(e -> e.getKey() + " -> " + e.getValue()).toList();
+        assertTrue(absentFiles.isEmpty(), "catalog entries whose file is absent: " + absentFiles);
+
+        Set<IRI> loaded = ontology.importsClosure().map(o -> o.getOntologyID().getOntologyIRI().orElseThrow())
+            .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(EXPECTED_CLOSURE_SIZE, loaded.size(), "import closure: " + loaded);
+        assertEquals(new TreeSet<>(catalog.keySet()), loaded, "the import closure is exactly what the catalog lists");
+        assertEquals(ENTRY_IRI, ontology.getOntologyID().getOntologyIRI().orElseThrow());
+    }
+
+    @Test
+    void importClosureIsOwl2Dl() {
+        OWLProfileReport report = timed("OWL 2 DL profile check", () -> new OWL2DLProfile().checkOntology(ontology));
+        List<OWLProfileViolation> violations = report.getViolations();
+        assertTrue(violations.isEmpty(), violations.size() + " OWL 2 DL violations, first " + SHOWN + ":\n"
+            + violations.stream().limit(SHOWN).map(OWLProfileViolation::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void hermitFindsTheWholeClosureConsistent() {
+        // The whole closure (about 20,000 individuals) is checked, not a sample: HermiT
+        // takes a few seconds over it, printed below.
+        OWLReasoner reasoner = timed("HermiT: load closure", () -> new ReasonerFactory().createReasoner(ontology));
+        try {
+            boolean consistent = timed("HermiT: isConsistent", reasoner::isConsistent);
+            assertTrue(consistent, "HermiT finds the import closure of etom.ttl inconsistent");
+        } finally {
+            reasoner.dispose();
+        }
+    }
+
+    @Test
+    void everyTermHasALabel() {
+        IRI label = OWLRDFVocabulary.RDFS_LABEL.getIRI();
+        Set<IRI> labelled = ontology.axioms(AxiomType.ANNOTATION_ASSERTION, Imports.INCLUDED)
+            .filter(ax -> ax.getProperty().getIRI().equals(label))
+            .map(OWLAnnotationAssertionAxiom::getSubject)
+            .filter(IRI.class::isInstance).map(IRI.class::cast)
+            .collect(Collectors.toSet());
+        Set<EntityType<?>> checked = Set.of(EntityType.CLASS, EntityType.OBJECT_PROPERTY, EntityType.DATA_PROPERTY,
+            EntityType.ANNOTATION_PROPERTY, EntityType.NAMED_INDIVIDUAL);
+        List<String> unlabelled = ontology.signature(Imports.INCLUDED)
+            .filter(e -> checked.contains(e.getEntityType()))
+            .filter(e -> !isBuiltInVocabulary(e))
+            .filter(e -> !labelled.contains(e.getIRI()))
+            .map(e -> e.getEntityType().getPrintName() + " " + e.getIRI())
+            .sorted().toList();
+        assertTrue(unlabelled.isEmpty(), unlabelled.size() + " terms without rdfs:label, first " + SHOWN + ":\n"
+            + String.join("\n", unlabelled.subList(0, Math.min(SHOWN, unlabelled.size()))));
+    }
+
+    @Test
+    void parserLeftNothingBehind() {
+        List<String> problems = new ArrayList<>();
+        ontology.importsClosure().forEach(o -> {
+            String name = o.getOntologyID().getOntologyIRI().map(IRI::toString).orElse("(anonymous)");
+            OWLDocumentFormat format = manager.getOntologyFormat(o);
+            // Protégé tries its parsers in turn and keeps the first that succeeds; a Turtle
+            // file read as anything but Turtle means every Turtle parser rejected it.
+            if (!(format instanceof RioTurtleDocumentFormat || format instanceof TurtleDocumentFormat)) {
+                problems.add(name + ": not read as Turtle but as " + format);
+                return;
+            }
+            OWLOntologyLoaderMetaData meta = format.getOntologyLoaderMetaData().orElse(null);
+            if (meta == null) {
+                problems.add(name + ": the parser reported no metadata");
+                return;
+            }
+            if (meta.getHeaderState() != RDFOntologyHeaderStatus.PARSED_ONE_HEADER) {
+                problems.add(name + ": ontology header " + meta.getHeaderState());
+            }
+            meta.getUnparsedTriples().limit(SHOWN).forEach(t -> problems.add(name + ": unparsed triple " + t));
+            meta.getGuessedDeclarations().asMap().forEach((iri, kinds) ->
+                problems.add(name + ": undeclared " + iri + ", type guessed as "
+                    + kinds.stream().map(Class::getSimpleName).toList()));
+        });
+        assertTrue(problems.isEmpty(), problems.size() + " parser problems, first " + SHOWN + ":\n"
+            + String.join("\n", problems.subList(0, Math.min(SHOWN, problems.size()))));
+    }
+
+    @Test
+    void noIriIsPunned() {
+        // The house rule is stricter than OWL 2 DL (which allows, say, a class that is also an
+        // individual): one IRI, one kind of term, across the whole closure.
+        Map<IRI, Set<EntityType<?>>> kinds = new TreeMap<>();
+        ontology.signature(Imports.INCLUDED).forEach(e ->
+            kinds.computeIfAbsent(e.getIRI(), i -> new HashSet<>()).add(e.getEntityType()));
+        List<String> punned = kinds.entrySet().stream().filter(e -> e.getValue().size() > 1)
+            .map(e -> e.getKey() + " is " + e.getValue().stream().map(EntityType::getPrintName).sorted().toList())
+            .toList();
+        assertTrue(punned.isEmpty(), "punned IRIs:\n" + String.join("\n", punned));
+    }
+
+    private static OWLOntology load(OWLOntologyLoaderConfiguration config) {
+        try {
+            return manager.loadOntologyFromOntologyDocument(new FileDocumentSource(ENTRY.toFile()), config);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open " + ENTRY + ": " + e.getMessage()
+                + (notInCatalog.isEmpty() ? "" : "; IRIs the catalog does not map: " + notInCatalog), e);
+        }
+    }
+
+    /**
+     * Maps each catalog entry to its file. Any other IRI is recorded and sent to a file that
+     * does not exist, so the load fails (THROW) instead of reaching out to the web.
+     */
+    private static OWLOntologyIRIMapper catalogMapper() {
+        Path nowhere = ONTOLOGY_DIR.resolve("not-mapped-by-the-catalog").toAbsolutePath();
+        return iri -> {
+            Path file = catalog.get(iri);
+            if (file != null) return IRI.create(file.toAbsolutePath().toUri());
+            notInCatalog.add(iri);
+            return IRI.create(nowhere.toUri());
+        };
+    }
+
+    /** Reads the {@code <uri name=".." uri=".."/>} entries of an OASIS XML catalog. */
+    private static Map<IRI, Path> readCatalog(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        NodeList uris = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS(CATALOG_NS, "uri");
+        Path base = file.toAbsolutePath().getParent();
+        Map<IRI, Path> entries = new LinkedHashMap<>();
+        for (int i = 0; i < uris.getLength(); i++) {
+            Element uri = (Element) uris.item(i);
+            entries.put(IRI.create(uri.getAttribute("name")), base.resolve(uri.getAttribute("uri")).normalize());
+        }
+        assertTrue(!entries.isEmpty(), file + " maps no IRI");
+        return entries;
+    }
+
+    private static boolean isBuiltInVocabulary(OWLEntity e) {
+        if (e.isBuiltIn()) return true;
+        String iri = e.getIRI().toString();
+        return iri.startsWith("http://www.w3.org/2002/07/owl#")
+            || iri.startsWith("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+            || iri.startsWith("http://www.w3.org/2000/01/rdf-schema#")
+            || iri.startsWith("http://www.w3.org/2001/XMLSchema#");
+    }
+
+    private static <T> T timed(String step, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        System.out.printf("ProtegeReadinessTest: %s took %d ms%n", step, (System.nanoTime() - start) / 1_000_000);
+        return result;
+    }
+}

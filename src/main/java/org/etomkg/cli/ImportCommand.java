@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 
 import org.etomkg.framework.MetaModel;
 import org.etomkg.framework.ReleaseVersion;
+import org.etomkg.importer.DescriptionImport;
 import org.etomkg.importer.ReleaseContent;
 import org.etomkg.importer.ReleaseImport;
 import org.etomkg.importer.SourceException;
 import org.etomkg.importer.gb921.Gb921Reader;
-import org.etomkg.store.DescriptionImport;
 import org.etomkg.store.KnowledgeStore;
 
 import picocli.CommandLine.Command;

@@ -18,7 +18,8 @@ public final class QualityReportWriter {
             .append("find them with `./etom-kg query flagged-elements --param release=").append(r.version()).append("`.\n\n")
             .append("## Counts\n\n")
             .append("| level | process elements |\n|---|---|\n");
-        for (int level = 1; level <= 9; level++) {
+        int deepest = r.elements().stream().mapToInt(ReleaseElement::level).max().orElse(1);
+        for (int level = 1; level <= deepest; level++) {
             long n = level == 1 ? r.domains().size() : r.countAtLevel(level);
             if (n > 0) out.append("| ").append(level).append(" | ").append(n).append(" |\n");
         }

@@ -25,6 +25,8 @@ import org.etomkg.framework.VerticalGroup;
 public final class ReleaseAssembler {
     /** An identifier cell with a remark after it: "1.3.3.3 (This Process ID has been deliberately unused!)". */
     private static final Pattern REMARK = Pattern.compile("\\s*([0-9.]+?)\\s*\\((.+)\\)\\s*");
+    /** A retired element's UID becomes the local name of its IRI ({@code retired:1896}), so it must be safe there. */
+    private static final Pattern SAFE_UID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     private final MetaModel metaModel;
 
     public ReleaseAssembler(MetaModel metaModel) { this.metaModel = metaModel; }
@@ -137,7 +139,12 @@ public final class ReleaseAssembler {
 
     private List<RetiredElement> retired(ReleaseSource source, Map<String, Integer> notes) {
         Map<String, List<RetiredRow>> byUid = new TreeMap<>(ReleaseAssembler::compareUids);
-        for (RetiredRow r : source.retired()) byUid.computeIfAbsent(r.uid(), k -> new ArrayList<>()).add(r);
+        for (RetiredRow r : source.retired()) {
+            if (!SAFE_UID.matcher(r.uid()).matches())
+                throw new SourceException(source.sourceName() + ": " + r.where() + ", column 'UID': '" + r.uid()
+                    + "' is not a UID (expected letters, digits, '-' or '_', such as 1896)");
+            byUid.computeIfAbsent(r.uid(), k -> new ArrayList<>()).add(r);
+        }
         List<RetiredElement> out = new ArrayList<>();
         for (var e : byUid.entrySet()) {
             List<RetiredRow> rows = e.getValue();
@@ -166,7 +173,10 @@ public final class ReleaseAssembler {
     /** UIDs are numbers in the workbook; order them as numbers when they are. */
     private static int compareUids(String a, String b) {
         boolean na = a.matches("[0-9]{1,18}"), nb = b.matches("[0-9]{1,18}");
-        if (na && nb) return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        if (na && nb) {
+            int byNumber = Long.compare(Long.parseLong(a), Long.parseLong(b));
+            return byNumber != 0 ? byNumber : a.compareTo(b);   // "0777" and "777" are two UIDs, not one
+        }
         return na != nb ? (na ? -1 : 1) : a.compareTo(b);
     }
 

@@ -26,6 +26,7 @@ import org.apache.jena.query.QueryParseException;
  */
 public final class QueryFiles {
     private static final Pattern TAG = Pattern.compile("#\\s*@(\\w+)\\s*(.*)");
+    private static final Pattern AT = Pattern.compile("(?i)\\bline (\\d+), column (\\d+)");
     private static final Pattern PARAM = Pattern.compile("(\\w+)\\s+(\\w+)(?:\\s*=\\s*(\\S+))?\\s*(.*)");
 
     private QueryFiles() {}
@@ -72,10 +73,20 @@ public final class QueryFiles {
         try {
             query = QueryFactory.create(String.join("\n", lines));
         } catch (QueryParseException e) {
-            throw new IllegalArgumentException(file + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ":" + position(e) + ": " + e.getMessage(), e);
         }
         return new NamedQuery(name, file, title, description, List.copyOf(params), Optional.ofNullable(severity),
             Optional.ofNullable(message), query);
+    }
+
+    /**
+     * LINE:COLUMN of a parse error. Jena's message states it; getLine() and getColumn() can be 0
+     * (a DROP where a query should be) or point at the token before the bad one.
+     */
+    private static String position(QueryParseException e) {
+        Matcher m = AT.matcher(String.valueOf(e.getMessage()));
+        if (m.find()) return m.group(1) + ":" + m.group(2);
+        return e.getLine() > 0 ? e.getLine() + ":" + Math.max(e.getColumn(), 1) : "1";
     }
 
     private static QueryParameter param(Path file, int line, String text) {

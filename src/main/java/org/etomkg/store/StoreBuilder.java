@@ -81,14 +81,18 @@ public final class StoreBuilder {
         }
     }
 
-    /** Graphs in the old store that no ontology file ever provided are the user's: keep them. */
+    /**
+     * Graphs in the old store that no ontology file ever provided are the user's: keep them. A store
+     * without a manifest was never built from files (descriptions loaded before the first build), so
+     * all its graphs are the user's.
+     */
     private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target) {
-        Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
-        if (manifest.isEmpty()) return;
+        if (!Files.isDirectory(oldStore)) return;
+        List<String> shipped = StoreManifest.read(oldStore).map(StoreManifest::shippedGraphs).orElse(List.of());
         DatasetGraph old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
         try {
             Txn.executeRead(old, () -> old.listGraphNodes().forEachRemaining(g -> {
-                if (!g.isURI() || files.graphs().containsKey(g.getURI()) || manifest.get().shippedGraphs().contains(g.getURI())) return;
+                if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) return;
                 old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(target::add);
             }));
         } finally {

@@ -219,6 +219,15 @@ class Gb921ImportTest {
     }
 
     @Test
+    void uidsThatAreEqualAsNumbersButWrittenApartStayApart() {
+        Path file = Gb921Workbook.standard().setDeletedCell(5, "UID", "09001").write(dir, FILE);
+        List<RetiredElement> retired = importer.readWorkbook(file, null).retired();
+        assertEquals(List.of("09001", "9001", "9002"), retired.stream().map(RetiredElement::uid).toList());
+        assertEquals("Retired Audit Step", retired.get(0).label());
+        assertEquals("Party Payments Handling (Deleted)", retired.get(1).label());
+    }
+
+    @Test
     void withoutTheDeletedSheetThereAreNoRetiredElements() {
         ReleaseContent c = importer.readWorkbook(Gb921Workbook.standard().withoutDeletedSheet().write(dir, FILE), null);
         assertEquals(List.of(), c.retired());
@@ -366,6 +375,8 @@ class Gb921ImportTest {
                 List.of("sheet 'eTOM Deleted' row 1", "missing column 'UID'")),
             Arguments.of("deleted sheet bad maturity", Gb921Workbook.standard().setDeletedCell(4, "Maturity Level", "high"),
                 List.of("sheet 'eTOM Deleted' row 4", "column 'Maturity Level'", "'high'")),
+            Arguments.of("deleted sheet UID unfit for an IRI", Gb921Workbook.standard().setDeletedCell(5, "UID", "10 004"),
+                List.of("sheet 'eTOM Deleted' row 5", "column 'UID'", "'10 004' is not a UID")),
             Arguments.of("deleted sheet empty UID", Gb921Workbook.standard().setDeletedCell(5, "UID", null),
                 List.of("sheet 'eTOM Deleted' row 5", "column 'UID'", "empty")));
     }

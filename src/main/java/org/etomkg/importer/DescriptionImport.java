@@ -1,12 +1,11 @@
-package org.etomkg.store;
+package org.etomkg.importer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.SKOS;
-import org.etomkg.importer.ReleaseSource;
-import org.etomkg.importer.SourceRow;
+import org.etomkg.store.KnowledgeStore;
 import org.etomkg.vocab.ETOM;
 
 /**

@@ -270,6 +270,22 @@ class CatalogImportTest {
         ImportRun.assertSameBytesAsGolden("etom-23.5-fixture.quality.md", dir.resolve("etom-23.5-fixture.quality.md"));
     }
 
+    @Test
+    void theCommandTakesTheReleaseFromTheOption() throws IOException {
+        Path json = write(FILE, CATALOG);
+        Path out = dir.resolve("etom-24.0.ttl");
+        ImportRun run = ImportRun.importCommand("catalog", json, out, "--release", "v24.0");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(ImportRun.text(out).contains("\n    etom:version \"24.0\" .\n"));
+
+        Path bad = dir.resolve("bad/etom.ttl");
+        ImportRun refused = ImportRun.importCommand("catalog", json, bad, "--release", "latest");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("'latest' is not a release number"), refused.err());
+        assertFalse(Files.exists(bad));
+        assertFalse(Files.exists(bad.getParent()), "not even the folder");
+    }
+
     // ---- malformed catalogues ----
 
     static Stream<Arguments> malformedCatalogs() {

@@ -78,6 +78,16 @@ class Gb921ImportTest {
     }
 
     @Test
+    void theFixtureRowsAreWhereTheseTestsSayTheyAre() {
+        Gb921Workbook w = Gb921Workbook.standard();
+        assertEquals(2, w.processRowOf("1.1.1"));
+        assertEquals(13, w.processRowOf("1.3.3.4"));
+        assertEquals(16, w.processRowOf("1.3.9.2.1"));
+        assertEquals(23, w.processRowOf("1.7.3"));
+        assertEquals(26, w.processRowOf("1.21.1.1"));
+    }
+
+    @Test
     void versionComesFromTheSheetNameAndDomainsFromTheMetaModel() {
         ReleaseContent c = importStandard();
         assertEquals(ReleaseVersion.of("25.5"), c.version());

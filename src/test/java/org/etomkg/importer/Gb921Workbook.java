@@ -153,15 +153,6 @@ final class Gb921Workbook {
         throw new IllegalArgumentException("no fixture row for " + identifierCell);
     }
 
-    /** The 1-based sheet row of the first deleted row with this UID. */
-    int deletedRowOf(Object uid) {
-        for (int i = 0; i < deletedRows.size(); i++)
-            if (uid.equals(deletedRows.get(i).get("UID"))) return i + 2;
-        throw new IllegalArgumentException("no deleted row for " + uid);
-    }
-
-    int processRowCount() { return processRows.size(); }
-
     Gb921Workbook processSheetName(String name) { processSheetName = name; return this; }
 
     Gb921Workbook withoutProcessColumn(String column) { require(processColumns.remove(column), column); return this; }

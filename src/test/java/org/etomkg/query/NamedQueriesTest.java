@@ -320,7 +320,11 @@ class NamedQueriesTest {
         Path dir = Files.createDirectories(tmp.resolve("bad-queries"));
         Path update = Files.writeString(dir.resolve("drop.rq"), "# @title Drop\n# @description Not a query.\nDROP ALL\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QueryFiles.read(update));
-        assertTrue(e.getMessage().contains("drop.rq:3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("drop.rq:3:1:"), e.getMessage());
+
+        Path broken = Files.writeString(dir.resolve("broken.rq"), "# @title Broken\nSELECT * {\n  ?s ?p }\n");
+        e = assertThrows(IllegalArgumentException.class, () -> QueryFiles.read(broken));
+        assertTrue(e.getMessage().contains("broken.rq:3:9:"), e.getMessage());
 
         Path untitled = Files.writeString(dir.resolve("untitled.rq"), "# @description No title.\nSELECT * { ?s ?p ?o }\n");
         e = assertThrows(IllegalArgumentException.class, () -> QueryFiles.read(untitled));

@@ -49,10 +49,15 @@ public final class ReleaseAssembler {
             retired(source, notes), source.rows().size(), notes, details);
     }
 
+    /** The identifier an identifier cell names, ignoring a remark after it ("1.3.3.3 (...)" is 1.3.3.3). */
+    static ProcessIdentifier identifierIn(String cell) {
+        Matcher remark = REMARK.matcher(cell);
+        return ProcessIdentifier.parse(remark.matches() ? remark.group(1) : cell);
+    }
+
     private ProcessIdentifier identifier(ReleaseSource source, SourceRow row) {
         try {
-            Matcher remark = REMARK.matcher(row.identifier());
-            ProcessIdentifier id = ProcessIdentifier.parse(remark.matches() ? remark.group(1) : row.identifier());
+            ProcessIdentifier id = identifierIn(row.identifier());
             if (id.parts()[0] != 1 || id.level() < 2)
                 throw new IllegalArgumentException("'" + row.identifier()
                     + "' is not a TM Forum process below a domain (expected 1.x.y or deeper)");

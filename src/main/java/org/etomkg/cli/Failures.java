@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 
 import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.query.QueryCancelledException;
+import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.importer.SourceException;
 import org.etomkg.store.StoreException;
 
@@ -17,13 +18,13 @@ final class Failures {
         if (e instanceof StoreException) return e.getMessage();
         if (e instanceof DBOpEnvException && e.getMessage() != null && e.getMessage().contains("lock"))
             return "the store is in use by another process, such as a running './etom-kg serve' (stop it, or use --data DIR): " + e.getMessage();
-        if (e instanceof SourceException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
+        if (e instanceof SourceException || e instanceof ExtensionInputException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
             || e instanceof UserError) return e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     static int exitCode(Exception e) {
-        return e instanceof SourceException || e instanceof StoreException || e instanceof UserError || e instanceof IllegalArgumentException ? 2 : 1;
+        return e instanceof SourceException || e instanceof ExtensionInputException || e instanceof StoreException || e instanceof UserError || e instanceof IllegalArgumentException ? 2 : 1;
     }
 
     /** Input a user can fix: a file that does not parse, a query that does not exist, a bad parameter. */

@@ -26,4 +26,6 @@ final class Locations {
     Path ontology() { return ontology != null ? ontology : home().resolve("ontology"); }
 
     Path queries() { return queries != null ? queries : home().resolve("queries"); }
+
+    Path shapes() { return home().resolve("shapes"); }
 }

@@ -39,6 +39,9 @@ public final class ETOM {
     public static final Property firstRelease = property("firstRelease");
     public static final Property lastRelease = property("lastRelease");
 
+    /** The node of a meta-model term, for graph-level code. */
+    public static org.apache.jena.graph.Node term(String local) { return org.apache.jena.graph.NodeFactory.createURI(NS + local); }
+
     private static Resource resource(String local) { return ResourceFactory.createResource(NS + local); }
     private static Property property(String local) { return ResourceFactory.createProperty(NS + local); }
 }

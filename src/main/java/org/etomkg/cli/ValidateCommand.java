@@ -1,0 +1,38 @@
+package org.etomkg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.etomkg.extension.ExtensionFiles;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.OntologyFolder;
+import org.etomkg.extension.ReportFormat;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code etom-kg validate FILE...}: checks an extension against shapes/; exit 0 conforms, 1 violations, 2 unusable input. */
+@Command(name = "validate", description = "Validate a CSP extension (Turtle, RDF/XML, JSON-LD, N-Triples, or the CSV/xlsx template) "
+    + "against its release. Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the input is unusable.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin Locations locations;
+    @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+    @Option(names = "--release", paramLabel = "VERSION", description = "Validate against this release instead of the header's") String release;
+    @Option(names = "--format", description = "text, json or turtle (default: ${DEFAULT-VALUE})") ReportFormat format = ReportFormat.text;
+
+    @Override public Integer call() {
+        ExtensionReport report = validate(locations, files, Optional.ofNullable(release));
+        System.out.print(format.format(report));
+        return report.conforms() ? 0 : 1;
+    }
+
+    static ExtensionReport validate(Locations locations, List<Path> files, Optional<String> release) {
+        var extension = ExtensionFiles.read(files);
+        return new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology())).validate(extension, release);
+    }
+}

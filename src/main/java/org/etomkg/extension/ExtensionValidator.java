@@ -1,0 +1,120 @@
+package org.etomkg.extension;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.etomkg.store.OntologyFiles;
+import org.etomkg.vocab.ETOM;
+
+/**
+ * Validates a CSP extension against the shapes of {@code shapes/}: the extension's own triples
+ * against {@code extension-file.ttl}, and the extension together with its targeted release
+ * and the meta-model against {@code extension.ttl}. Reads the reference; changes nothing.
+ */
+public final class ExtensionValidator {
+    public static final String UNION_SHAPES = "extension.ttl";
+    public static final String FILE_SHAPES = "extension-file.ttl";
+
+    private final ReferenceFramework reference;
+    private final Shapes unionShapes;
+    private final Shapes fileShapes;
+
+    public ExtensionValidator(Path shapesDir, ReferenceFramework reference) {
+        this.reference = reference;
+        this.unionShapes = Shapes.parse(OntologyFiles.parse(shapesDir.resolve(UNION_SHAPES)));
+        this.fileShapes = Shapes.parse(OntologyFiles.parse(shapesDir.resolve(FILE_SHAPES)));
+    }
+
+    /**
+     * Validates the extension against the release its header names, or {@code releaseOverride}.
+     * @throws ExtensionInputException when no release is named or the release is unknown
+     */
+    public ExtensionReport validate(Graph extension, Optional<String> releaseOverride) {
+        Optional<Node> header = ExtensionHeader.find(extension);
+        String release = releaseOverride.or(() -> header.flatMap(h -> ExtensionHeader.release(extension, h)))
+            .orElseThrow(() -> new ExtensionInputException("the extension names no release it extends "
+                + "(etom:extendsRelease on its etom:Extension header), and no --release was given"));
+        if (!reference.releases().contains(release))
+            throw new ExtensionInputException("unknown release '" + release + "': the store has " + reference.releases());
+
+        Graph data = GraphFactory.createDefaultGraph();
+        extension.find().forEachRemaining(data::add);
+        if (releaseOverride.isPresent() && header.isPresent()) {
+            data.remove(header.get(), ETOM.term("extendsRelease"), Node.ANY);
+            data.add(Triple.create(header.get(), ETOM.term("extendsRelease"), NodeFactory.createURI(ETOM.release(release))));
+        }
+        reference.release(release).find().forEachRemaining(data::add);
+        reference.metaModel().find().forEachRemaining(data::add);
+        addForeignReferences(extension, release, data);
+
+        ValidationReport own = ShaclValidator.get().validate(fileShapes, extension);
+        ValidationReport union = ShaclValidator.get().validate(unionShapes, data);
+
+        List<Finding> findings = new ArrayList<>();
+        ValidationReport.Builder merged = ValidationReport.create();
+        for (ValidationReport r : List.of(own, union)) {
+            for (ReportEntry e : r.getEntries()) {
+                merged.addReportEntry(e);
+                findings.add(finding(e, data));
+            }
+        }
+        Model shacl = merged.build().getModel();
+        shacl.setNsPrefixes(ModelFactory.createModelForGraph(extension).getNsPrefixMap());
+        shacl.setNsPrefix("sh", "http://www.w3.org/ns/shacl#");
+        shacl.setNsPrefix("rule", "https://w3id.org/etom-kg/shapes#");
+        String name = header.map(Node::getURI).orElse("(no header)");
+        return new ExtensionReport(name, release, findings, shacl);
+    }
+
+    /**
+     * Processes of other releases the extension points at: their names and identifiers go into
+     * the data, so the report can say which release they are from and what the counterpart is.
+     */
+    private void addForeignReferences(Graph extension, String target, Graph data) {
+        String prefix = ETOM.BASE + "release/";
+        Set<Node> seen = new HashSet<>();
+        extension.find().forEachRemaining(t -> {
+            Node o = t.getObject();
+            if (!o.isURI() || !o.getURI().startsWith(prefix) || !seen.add(o)) return;
+            String rest = o.getURI().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) return;
+            String version = rest.substring(0, slash);
+            if (version.equals(target) || !reference.releases().contains(version)) return;
+            Graph other = reference.release(version);
+            for (Node p : List.of(RDF.type.asNode(), RDFS.label.asNode(), SKOS.notation.asNode(), SKOS.inScheme.asNode()))
+                other.find(o, p, Node.ANY).forEachRemaining(data::add);
+            Node rel = NodeFactory.createURI(ETOM.release(version));
+            other.find(rel, Node.ANY, Node.ANY).forEachRemaining(data::add);
+        });
+    }
+
+    private static Finding finding(ReportEntry e, Graph data) {
+        Finding.Severity severity = switch (e.severity().level().getLocalName()) {
+            case "Warning" -> Finding.Severity.Warning;
+            case "Info" -> Finding.Severity.Info;
+            default -> Finding.Severity.Violation;
+        };
+        Node path = e.resultPath() == null ? null : org.apache.jena.shacl.engine.ShaclPaths.pathNode(e.resultPath());
+        String rule = e.source() != null && e.source().isURI() ? e.source().getURI() : String.valueOf(e.source());
+        return new Finding(ProcessOf.label(e.focusNode(), data), e.focusNode(), path, e.value(), severity, rule, e.message());
+    }
+}

@@ -1,21 +1,58 @@
 package org.etomkg.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.etomkg.extension.ExtensionFiles;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionStore;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.OntologyFolder;
+import org.etomkg.extension.ReportFormat;
+import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.StoreBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code etom-kg load}: (re)builds the store from ontology/, atomically. */
-@Command(name = "load", description = "(Re)build the TDB2 store from the ontology files. A failed load leaves the previous store as it was.")
+/**
+ * {@code etom-kg load}: (re)builds the store from ontology/, atomically; with
+ * {@code --extension FILE} it adds a CSP extension instead, and only when it conforms.
+ */
+@Command(name = "load", description = "(Re)build the TDB2 store from the ontology files, or add an extension with --extension. "
+    + "A failed load leaves the store as it was.")
 final class LoadCommand implements Callable<Integer> {
     @Mixin Locations locations;
 
+    @Option(names = "--extension", paramLabel = "FILE", description = "Add this extension (stored only when it conforms); repeat for an extension split over files")
+    List<Path> extension;
+
     @Override public Integer call() {
+        if (extension != null && !extension.isEmpty()) return loadExtension();
         StoreBuilder.Result r = new StoreBuilder().rebuild(locations.ontology(), locations.data);
         System.out.printf("loaded %d graphs, %,d triples into %s in %.1f s%n", r.graphs(), r.triples(),
             locations.data.resolve("store"), r.millis() / 1000.0);
+        return 0;
+    }
+
+    private int loadExtension() {
+        var graph = ExtensionFiles.read(extension);
+        ExtensionReport report = new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology()))
+            .validate(graph, Optional.empty());
+        if (!report.conforms()) {
+            System.out.print(ReportFormat.text.format(report));
+            System.out.println("The store is unchanged: an extension is stored only when it conforms.");
+            return 1;
+        }
+        new StoreBuilder().ensure(locations.ontology(), locations.data);
+        try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
+            new ExtensionStore(store).put(report.extension(), graph);
+        }
+        System.out.printf("stored extension %s (release %s, %d warnings) in %s%n", report.extension(), report.release(),
+            report.count(org.etomkg.extension.Finding.Severity.Warning), locations.data.resolve("store"));
         return 0;
     }
 }

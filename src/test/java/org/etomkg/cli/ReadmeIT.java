@@ -68,6 +68,7 @@ class ReadmeIT {
         cli = Files.createDirectory(work.resolve("cli"));
         Files.createSymbolicLink(serving.resolve("etom-kg"), REPO.resolve("etom-kg"));
         Files.createSymbolicLink(cli.resolve("etom-kg"), REPO.resolve("etom-kg"));
+        Files.createSymbolicLink(cli.resolve("examples"), REPO.resolve("examples"));   // the README's paths are the checkout's
         assertTrue(examples("sh").stream().anyMatch(e -> e.command().equals("./etom-kg serve")), "the README shows ./etom-kg serve");
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
         server = new ProcessBuilder("bash", "-c", "exec ./etom-kg serve --port " + port)

@@ -45,6 +45,7 @@ import org.apache.jena.vocabulary.SKOS;
  * <p>Usage: {@code GenerateExtension N OUT.nt [--seed S] [--ontology DIR]}
  */
 public final class GenerateExtension {
+    static { org.apache.jena.sys.JenaSystem.init(); }   // before the vocabulary constants below
     static final String ETOM = "https://w3id.org/etom-kg/ontology#";
     static final String RELEASE = "https://w3id.org/etom-kg/release/25.5";
     static final String NS = "https://csp.example/etom/";

@@ -30,6 +30,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--extension", paramLabel = "FILE", description = "Add this extension (stored only when it conforms); repeat for an extension split over files")
     List<Path> extension;
 
+    @Option(names = "--name", description = "The name to store the extension under (default: the first file's name without its extension)")
+    String name;
+
     @Override public Integer call() {
         if (extension != null && !extension.isEmpty()) return loadExtension();
         StoreBuilder.Result r = new StoreBuilder().rebuild(locations.ontology(), locations.data);
@@ -47,11 +50,14 @@ final class LoadCommand implements Callable<Integer> {
             System.out.println("The store is unchanged: an extension is stored only when it conforms.");
             return 1;
         }
+        String stored = name != null ? name : extension.get(0).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        if (!ExtensionStore.validName(stored))
+            throw new Failures.UserError("'" + stored + "' is not a usable extension name (letters, digits, . _ -); choose one with --name");
         new StoreBuilder().ensure(locations.ontology(), locations.data);
         try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
-            new ExtensionStore(store).put(report.extension(), graph);
+            new ExtensionStore(store).put(stored, report, graph);
         }
-        System.out.printf("stored extension %s (release %s, %d warnings) in %s%n", report.extension(), report.release(),
+        System.out.printf("stored extension '%s' (%s, release %s, %d warnings) in %s%n", stored, report.extension(), report.release(),
             report.count(org.etomkg.extension.Finding.Severity.Warning), locations.data.resolve("store"));
         return 0;
     }

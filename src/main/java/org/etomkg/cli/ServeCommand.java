@@ -1,9 +1,12 @@
 package org.etomkg.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.etomkg.query.QueryRunner;
-import org.etomkg.server.SparqlServer;
+import org.etomkg.server.EtomServer;
+import org.etomkg.server.ServerOptions;
+import org.etomkg.server.Users;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ServerRecord;
 import org.etomkg.store.StoreBuilder;
@@ -12,22 +15,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code etom-kg serve}: builds the store if it is missing or stale, then serves SPARQL on loopback. */
-@Command(name = "serve", description = "Serve the store as a read-only SPARQL endpoint at http://127.0.0.1:PORT/etom/sparql.")
+/** {@code etom-kg serve}: builds the store if it is missing or stale, then runs the service. */
+@Command(name = "serve", description = "Serve the store: SPARQL at /etom/sparql, named queries and extensions at /api. "
+    + "Loopback and read-only unless told otherwise.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin Locations locations;
 
     @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 3030;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Query timeout (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Timeout of every query (default: ${DEFAULT-VALUE})")
     long timeout = QueryRunner.DEFAULT_TIMEOUT_SECONDS;
 
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 10 MiB)")
+    long maxBody = 10L * 1024 * 1024;
+
+    @Option(names = "--users", paramLabel = "FILE", description = "Users who may write (see: etom-kg user add); without it nothing can be written")
+    Path users;
+
+    @Option(names = "--update", description = "Offer SPARQL Update at /etom/update, for authenticated users")
+    boolean update;
+
+    @Option(names = "--admin", description = "Offer Fuseki's admin endpoints under /$/, for authenticated users")
+    boolean admin;
+
+    @Option(names = "--cors", paramLabel = "ORIGINS", description = "Allow cross-origin requests from these origins (comma-separated)")
+    String cors;
+
     @Override public Integer call() {
+        ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host).withTimeout(timeout).withMaxBody(maxBody)
+            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);
-        SparqlServer server = SparqlServer.start(store.datasetGraph(), port, timeout);
+        EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), options);
         ServerRecord.publish(locations.data, server.queryEndpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ServerRecord.withdraw(locations.data);
@@ -35,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
         }));
         System.out.println("SPARQL endpoint: " + server.queryEndpoint());
+        System.out.println("API: " + server.baseUrl() + "/api/queries  (OpenAPI: " + server.baseUrl() + "/api/openapi.json)");
         System.out.flush();
         server.join();
         return 0;

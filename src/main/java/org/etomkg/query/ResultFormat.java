@@ -9,30 +9,30 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.engine.binding.Binding;
 
 /** How the command line prints a result: an aligned table, CSV, or SPARQL JSON results. */
 public enum ResultFormat {
-    table, csv, json;
+    table("text/plain"), csv("text/csv"), json("application/sparql-results+json"), tsv("text/tab-separated-values");
+
+    private final String mediaType;
+
+    ResultFormat(String mediaType) { this.mediaType = mediaType; }
+
+    public String mediaType() { return mediaType; }
 
     public String format(QueryResult r) {
-        return switch (this) {
-            case table -> table(r);
-            case csv -> viaJena(r, true);
-            case json -> viaJena(r, false);
-        };
-    }
-
-    private static String viaJena(QueryResult r, boolean csv) {
+        if (this == table) return table(r);
         List<Var> vars = r.columns().stream().map(Var::alloc).toList();
-        RowSet rows = RowSetStream.create(vars, r.rows().iterator());
+        ResultSet rs = ResultSet.adapt(RowSetStream.create(vars, r.rows().iterator()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ResultSet rs = ResultSet.adapt(rows);
-        if (csv) ResultSetFormatter.outputAsCSV(out, rs);
-        else ResultSetFormatter.outputAsJSON(out, rs);
+        switch (this) {
+            case csv -> ResultSetFormatter.outputAsCSV(out, rs);
+            case tsv -> ResultSetFormatter.outputAsTSV(out, rs);
+            default -> ResultSetFormatter.outputAsJSON(out, rs);
+        }
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code load --extension}: a conforming extension is stored in its own graph; anything else leaves the store as it was. */
 class LoadExtensionTest {
-    static final String EXTENSION = "https://nordlicht-telecom.example/etom/extension";
+    static final String EXTENSION = "https://w3id.org/etom-kg/graph/extension/small-valid";
     static final Path VALID = Path.of("src/test/resources/extension/small-valid.ttl");
 
     @TempDir static Path dir;
@@ -33,13 +33,13 @@ class LoadExtensionTest {
     void aConformingExtensionIsStoredAndReplacedWhole() throws Exception {
         CommandLineTest.Run first = CommandLineTest.run("load", "--data", data.toString(), "--extension", VALID.toString());
         assertEquals(0, first.exit(), first.out() + first.err());
-        assertTrue(first.out().contains("stored extension " + EXTENSION), first.out());
+        assertTrue(first.out().contains("stored extension 'small-valid'"), first.out());
         assertEquals(22, triples(EXTENSION));
 
         // A new version without the child process replaces the old one whole.
         Path smaller = dir.resolve("smaller.ttl");
         Files.writeString(smaller, Files.readString(VALID).replaceAll("(?s)nl:2\\.3\\.3\\.10\\.5\\.1 a .*$", ""));
-        assertEquals(0, CommandLineTest.run("load", "--data", data.toString(), "--extension", smaller.toString()).exit());
+        assertEquals(0, CommandLineTest.run("load", "--data", data.toString(), "--extension", smaller.toString(), "--name", "small-valid").exit());
         assertEquals(15, triples(EXTENSION));
         assertFalse(hasSubject(EXTENSION, "https://nordlicht-telecom.example/etom/2.3.3.10.5.1"));
     }

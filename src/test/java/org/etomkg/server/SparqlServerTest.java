@@ -71,7 +71,7 @@ class SparqlServerTest {
     @TempDir static Path tmp;
     static Path data;
     static KnowledgeStore store;
-    static SparqlServer server;
+    static EtomServer server;
     static String dataset;
     static HttpClient http;
 
@@ -81,8 +81,8 @@ class SparqlServerTest {
         new StoreBuilder().rebuild(ONTOLOGY, data);
         copyTree(data.resolve("store"), tmp.resolve("copy").resolve("store"));   // for the server with a short timeout
         store = KnowledgeStore.open(data);
-        server = SparqlServer.start(store.datasetGraph(), 0, 60);
-        dataset = "http://127.0.0.1:" + server.port() + SparqlServer.DATASET;
+        server = EtomServer.start(store, Path.of("queries"), Path.of("shapes"), ServerOptions.defaults().withPort(0).withTimeout(60));
+        dataset = "http://127.0.0.1:" + server.port() + EtomServer.DATASET;
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -249,7 +249,7 @@ class SparqlServerTest {
     @Test
     void aRunawayQueryIsStoppedAndTheServerAnswersAfterwards() throws Exception {
         try (KnowledgeStore copy = KnowledgeStore.open(tmp.resolve("copy"));
-             SparqlServer strict = SparqlServer.start(copy.datasetGraph(), 0, 2)) {
+             EtomServer strict = EtomServer.start(copy, Path.of("queries"), Path.of("shapes"), ServerOptions.defaults().withPort(0).withTimeout(2))) {
             String endpoint = strict.queryEndpoint();
             long start = System.nanoTime();
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(endpoint + "?query=" + encode(RUNAWAY)))

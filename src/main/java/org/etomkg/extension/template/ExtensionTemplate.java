@@ -1,15 +1,33 @@
 package org.etomkg.extension.template;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.apache.jena.graph.Graph;
 import org.etomkg.extension.ExtensionInputException;
 
-/** Reads the spreadsheet template (CSV or xlsx) into the extension's RDF. */
+/**
+ * Reads the spreadsheet template into the extension's RDF: a workbook ({@code .xlsx}) with the
+ * sheets Extension and Processes and, optionally, LocalNames, NotApplicable, RACI, KPIs,
+ * Measurements, Flows, Applications and InputsOutputs; or one CSV file ({@code .csv}) with the
+ * header as {@code # key: value} lines and the Processes table. docs/extension-template.md
+ * describes the sheets and columns.
+ *
+ * <p>Only what cannot become RDF at all is an error here (a missing sheet or column, a word
+ * where a number goes, an unknown RACI letter, an empty identifier), as an
+ * {@link ExtensionInputException} naming the file, sheet (or CSV line), row and column. Whether
+ * the extension is sound is for validation against the shapes. Reading is all or nothing.
+ */
 public final class ExtensionTemplate {
     private ExtensionTemplate() {}
 
+    /** Reads a {@code .xlsx} or {@code .csv} template. */
     public static Graph read(Path file) {
-        throw new ExtensionInputException(file + ": the spreadsheet template is not supported yet");
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        TemplateContent content;
+        if (name.endsWith(".xlsx")) content = WorkbookTemplate.read(file);
+        else if (name.endsWith(".csv")) content = CsvTemplate.read(file);
+        else throw new ExtensionInputException(file + ": not a template; use a .xlsx workbook or a .csv file");
+        return TemplateConverter.convert(content);
     }
 }

@@ -1,0 +1,87 @@
+package org.etomkg.server;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import java.util.stream.Collectors;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.StoreReference;
+import org.etomkg.server.api.ApiServlet;
+import org.etomkg.server.http.BodyLimit;
+import org.etomkg.server.http.Cors;
+import org.etomkg.server.http.RequestLog;
+import org.etomkg.server.http.WriteAuth;
+import org.etomkg.store.KnowledgeStore;
+
+/**
+ * The etom-kg service: embedded Fuseki main over the store. Dataset {@code /etom} answers
+ * SPARQL 1.1 Query ({@code /etom/sparql}, {@code /etom/query}), Graph Store Protocol reads
+ * ({@code /etom/get}) and Fuseki's SHACL operation ({@code /etom/shacl}); {@code /api} holds
+ * the named queries, their OpenAPI description, health and extensions. Safe by default:
+ * loopback, no update, no admin, no federated SERVICE, no CORS, a timeout on every query,
+ * a limit on every request body, and a user with a password for every write.
+ */
+public final class EtomServer implements AutoCloseable {
+    public static final String DATASET = "/etom";
+
+    private final FusekiServer server;
+
+    private EtomServer(FusekiServer server) { this.server = server; }
+
+    public static EtomServer start(KnowledgeStore store, Path queries, Path shapes, ServerOptions options) {
+        DatasetGraph dsg = store.datasetGraph();
+        dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000));
+        dsg.getContext().set(ARQ.httpServiceAllowed, false);
+
+        FusekiServer.Builder b = FusekiServer.create()
+            .port(options.port())
+            .loopback(options.loopbackOnly())
+            .enableCors(false)
+            .enablePing(options.admin())
+            .enableStats(options.admin())
+            .enableMetrics(options.admin())
+            .enableCompact(options.admin())
+            .enableTasks(options.admin())
+            .add(DATASET, dsg, false)
+            .addEndpoint(DATASET, "shacl", Operation.Shacl);
+        if (options.update()) b.addEndpoint(DATASET, "update", Operation.Update);
+
+        b.addFilter("/*", new RequestLog());
+        if (options.corsOrigins() != null)
+            b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
+        b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
+        b.addFilter("/api/*", new WriteAuth(options.users(), false));
+        b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
+        b.addFilter("/$/*", new WriteAuth(options.users(), true));
+
+        ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
+        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds()));
+        b.addServlet("", new LandingPage());
+
+        FusekiServer server = b.build();
+        if (!options.loopbackOnly() && !options.host().equals("0.0.0.0"))
+            for (Connector c : server.getJettyServer().getConnectors())
+                if (c instanceof ServerConnector sc) sc.setHost(options.host());
+        server.start();
+        return new EtomServer(server);
+    }
+
+    public int port() { return server.getHttpPort(); }
+
+    public String baseUrl() { return "http://127.0.0.1:" + port(); }
+
+    public String queryEndpoint() { return baseUrl() + DATASET + "/sparql"; }
+
+    /** Blocks until the server stops. */
+    public void join() { server.join(); }
+
+    @Override public void close() { server.stop(); }
+
+}

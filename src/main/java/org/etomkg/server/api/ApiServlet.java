@@ -1,0 +1,219 @@
+package org.etomkg.server.api;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.etomkg.extension.ExtensionInputException;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionStore;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.ReportFormat;
+import org.etomkg.query.NamedQuery;
+import org.etomkg.query.QueryFiles;
+import org.etomkg.query.QueryParameter;
+import org.etomkg.query.QueryResult;
+import org.etomkg.query.QueryRunner;
+import org.etomkg.query.ResultFormat;
+import org.etomkg.server.http.BodyLimit;
+import org.etomkg.server.http.Problem;
+import org.etomkg.store.KnowledgeStore;
+
+/**
+ * The {@code /api} of the service: named queries, their OpenAPI description, health, and CSP
+ * extensions (validate, store, read, delete, list). Each route is a thin shell over the same
+ * operations the command line uses.
+ */
+public final class ApiServlet extends HttpServlet {
+    private final KnowledgeStore store;
+    private final Path queriesDir;
+    private final ExtensionValidator validator;
+    private final long timeoutSeconds;
+
+    public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds) {
+        this.store = store;
+        this.queriesDir = queriesDir;
+        this.validator = validator;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        String method = req.getMethod();
+        try {
+            if (path.equals("/health") && method.equals("GET")) health(resp);
+            else if (path.equals("/queries") && method.equals("GET")) listQueries(resp);
+            else if (path.startsWith("/queries/") && method.equals("GET")) runQuery(path.substring(9), req, resp);
+            else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(QueryFiles.readAll(queriesDir)));
+            else if (path.equals("/validate") && method.equals("POST")) validate(req, resp);
+            else if (path.equals("/extensions") && method.equals("GET")) listExtensions(resp);
+            else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
+            else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
+        } catch (BodyLimit.TooLarge e) {
+            throw e;   // the body limit filter answers 413
+        } catch (ExtensionInputException | IllegalArgumentException e) {
+            Problem.send(resp, 400, e.getMessage());
+        } catch (QueryCancelledException e) {
+            Problem.send(resp, 503, "the query ran longer than the timeout of " + timeoutSeconds + " s and was stopped");
+        }
+    }
+
+    private void health(HttpServletResponse resp) throws IOException {
+        JsonObject o = new JsonObject();
+        try (var conn = store.connect()) {
+            boolean answers = Txn.calculateRead(conn, () -> {
+                try (var qe = conn.newQuery().query("ASK { GRAPH ?g { ?s ?p ?o } }").timeout(5, TimeUnit.SECONDS).build()) {
+                    return qe.execAsk();
+                }
+            });
+            o.put("status", answers ? "ok" : "empty");
+            json(resp, answers ? 200 : 503, o);
+        } catch (RuntimeException e) {
+            o.put("status", "down");
+            o.put("error", String.valueOf(e.getMessage()));
+            json(resp, 503, o);
+        }
+    }
+
+    private void listQueries(HttpServletResponse resp) throws IOException {
+        JsonArray list = new JsonArray();
+        for (NamedQuery q : QueryFiles.readAll(queriesDir)) {
+            JsonObject o = new JsonObject();
+            o.put("name", q.name());
+            o.put("title", q.title());
+            o.put("description", q.description());
+            o.put("href", "/api/queries/" + q.name());
+            JsonArray params = new JsonArray();
+            for (QueryParameter p : q.parameters()) {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type());
+                po.put("required", p.required());
+                if (!p.required()) po.put("default", p.defaultValue());
+                po.put("description", p.description());
+                params.add(po);
+            }
+            o.put("parameters", params);
+            list.add(o);
+        }
+        json(resp, 200, list);
+    }
+
+    private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Optional<NamedQuery> q = QueryFiles.find(queriesDir, name);
+        if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var e : req.getParameterMap().entrySet()) {
+            if (e.getValue().length != 1) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given more than once");
+            values.put(e.getKey(), e.getValue()[0]);
+        }
+        ResultFormat format = negotiate(req.getHeader("Accept"));
+        QueryResult result;
+        try (var conn = store.connect()) {
+            result = new QueryRunner(conn, timeoutSeconds).run(q.get(), values);
+        }
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType() + ";charset=utf-8");
+        resp.getWriter().write(format.format(result));
+    }
+
+    private static ResultFormat negotiate(String accept) {
+        if (accept == null) return ResultFormat.json;
+        for (String part : accept.split(",")) {
+            String type = part.split(";")[0].strip();
+            switch (type) {
+                case "text/csv": return ResultFormat.csv;
+                case "text/tab-separated-values": return ResultFormat.tsv;
+                case "application/sparql-results+json", "application/json", "*/*": return ResultFormat.json;
+                default: break;
+            }
+        }
+        return ResultFormat.json;
+    }
+
+    private void validate(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Graph extension = ExtensionUpload.read(req.getInputStream(), req.getContentType());
+        ExtensionReport report = validator.validate(extension, Optional.ofNullable(req.getParameter("release")));
+        report(resp, 200, report, req.getHeader("Accept"));
+    }
+
+    private void listExtensions(HttpServletResponse resp) throws IOException {
+        JsonArray list = new JsonArray();
+        for (ExtensionStore.Entry e : new ExtensionStore(store).list()) {
+            JsonObject o = new JsonObject();
+            o.put("name", e.name());
+            o.put("header", e.header());
+            o.put("release", e.release());
+            o.put("status", "conforms");
+            o.put("warnings", e.warnings());
+            o.put("storedAt", e.storedAt());
+            o.put("href", "/api/extensions/" + e.name());
+            list.add(o);
+        }
+        json(resp, 200, list);
+    }
+
+    private void extension(String name, String method, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!ExtensionStore.validName(name)) { Problem.send(resp, 400, "'" + name + "' is not a usable extension name (letters, digits, . _ -)"); return; }
+        ExtensionStore extensions = new ExtensionStore(store);
+        switch (method) {
+            case "GET" -> {
+                Optional<Graph> g = extensions.get(name);
+                if (g.isEmpty()) { Problem.send(resp, 404, "no stored extension '" + name + "'"); return; }
+                StringWriter w = new StringWriter();
+                RDFDataMgr.write(w, ModelFactory.createModelForGraph(g.get()), Lang.TURTLE);
+                resp.setStatus(200);
+                resp.setContentType("text/turtle;charset=utf-8");
+                resp.getWriter().write(w.toString());
+            }
+            case "PUT" -> {
+                Graph extension = ExtensionUpload.read(req.getInputStream(), req.getContentType());
+                ExtensionReport report = validator.validate(extension, Optional.ofNullable(req.getParameter("release")));
+                if (!report.conforms()) { report(resp, 422, report, req.getHeader("Accept")); return; }
+                boolean existed = extensions.get(name).isPresent();
+                extensions.put(name, report, extension);
+                report(resp, existed ? 200 : 201, report, req.getHeader("Accept"));
+            }
+            case "DELETE" -> {
+                if (extensions.delete(name)) resp.setStatus(204);
+                else Problem.send(resp, 404, "no stored extension '" + name + "'");
+            }
+            default -> {
+                resp.setHeader("Allow", "GET, PUT, DELETE");
+                Problem.send(resp, 405, method + " is not allowed on an extension");
+            }
+        }
+    }
+
+    private static void report(HttpServletResponse resp, int status, ExtensionReport report, String accept) throws IOException {
+        boolean turtle = accept != null && accept.contains("text/turtle");
+        resp.setStatus(status);
+        resp.setContentType((turtle ? "text/turtle" : "application/json") + ";charset=utf-8");
+        resp.getWriter().write((turtle ? ReportFormat.turtle : ReportFormat.json).format(report));
+    }
+
+    private static void json(HttpServletResponse resp, int status, Object json) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=utf-8");
+        resp.getWriter().write(json.toString());
+    }
+
+}

@@ -1,0 +1,164 @@
+package org.etomkg.server.api;
+
+import java.util.List;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.etomkg.query.NamedQuery;
+import org.etomkg.query.QueryParameter;
+
+/** The OpenAPI 3 description of the service, generated from the named queries' headers: one path per query. */
+public final class OpenApi {
+    private OpenApi() {}
+
+    public static JsonObject document(List<NamedQuery> queries) {
+        JsonObject doc = new JsonObject();
+        doc.put("openapi", "3.0.3");
+        JsonObject info = new JsonObject();
+        info.put("title", "etom-kg");
+        info.put("version", "0.1.0");
+        info.put("description", "TM Forum's Business Process Framework (eTOM) as a knowledge graph: named queries and CSP extensions.");
+        doc.put("info", info);
+        JsonObject paths = new JsonObject();
+        for (NamedQuery q : queries) paths.put("/api/queries/" + q.name(), queryPath(q));
+        paths.put("/api/queries", simple("List the named queries with their parameters", "application/json"));
+        paths.put("/api/health", simple("Answers 200 when the dataset answers a query, 503 otherwise", "application/json"));
+        paths.put("/api/validate", validatePath());
+        paths.put("/api/extensions", simple("List the stored extensions with their status", "application/json"));
+        paths.put("/api/extensions/{name}", extensionPath());
+        doc.put("paths", paths);
+        JsonObject schemes = new JsonObject();
+        JsonObject basic = new JsonObject();
+        basic.put("type", "http");
+        basic.put("scheme", "basic");
+        schemes.put("basicAuth", basic);
+        JsonObject components = new JsonObject();
+        components.put("securitySchemes", schemes);
+        doc.put("components", components);
+        return doc;
+    }
+
+    private static JsonObject queryPath(NamedQuery q) {
+        JsonObject get = new JsonObject();
+        get.put("operationId", camel(q.name()));
+        get.put("summary", q.title());
+        get.put("description", q.description());
+        JsonArray params = new JsonArray();
+        for (QueryParameter p : q.parameters()) {
+            JsonObject param = new JsonObject();
+            param.put("name", p.name());
+            param.put("in", "query");
+            param.put("required", p.required());
+            param.put("description", p.description());
+            JsonObject schema = new JsonObject();
+            schema.put("type", p.type().equals("integer") ? "integer" : "string");
+            if (p.type().equals("iri")) schema.put("format", "uri");
+            if (p.type().equals("identifier")) schema.put("pattern", "^[12](\\.[0-9]+)+$");
+            if (p.type().equals("release")) schema.put("pattern", "^[0-9]+(\\.[0-9]+)+$");
+            if (!p.required()) schema.put("default", p.defaultValue());
+            param.put("schema", schema);
+            params.add(param);
+        }
+        get.put("parameters", params);
+        JsonObject responses = new JsonObject();
+        JsonObject ok = new JsonObject();
+        ok.put("description", "The answer, as SPARQL results");
+        JsonObject content = new JsonObject();
+        for (String type : List.of("application/sparql-results+json", "text/csv", "text/tab-separated-values")) content.put(type, new JsonObject());
+        ok.put("content", content);
+        responses.put("200", ok);
+        responses.put("400", described("A parameter is missing or not of its type"));
+        responses.put("503", described("The query ran longer than the timeout"));
+        get.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("get", get);
+        return path;
+    }
+
+    private static JsonObject validatePath() {
+        JsonObject post = new JsonObject();
+        post.put("operationId", "validateExtension");
+        post.put("summary", "Validate an extension against its release; stores nothing");
+        JsonObject body = new JsonObject();
+        JsonObject content = new JsonObject();
+        for (String type : ExtensionUpload.MEDIA_TYPES) content.put(type, new JsonObject());
+        body.put("content", content);
+        body.put("required", true);
+        post.put("requestBody", body);
+        JsonObject responses = new JsonObject();
+        responses.put("200", described("The validation report (application/json or text/turtle by Accept)"));
+        responses.put("400", described("The extension cannot be read, or names an unknown release"));
+        post.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("post", post);
+        return path;
+    }
+
+    private static JsonObject extensionPath() {
+        JsonObject path = new JsonObject();
+        JsonArray params = new JsonArray();
+        JsonObject name = new JsonObject();
+        name.put("name", "name");
+        name.put("in", "path");
+        name.put("required", true);
+        JsonObject schema = new JsonObject();
+        schema.put("type", "string");
+        schema.put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+        name.put("schema", schema);
+        params.add(name);
+        path.put("parameters", params);
+        path.put("get", op("getExtension", "The stored extension, as Turtle", false, "200", "404"));
+        path.put("put", op("putExtension", "Store the extension if it conforms, replacing an earlier version; 422 with the report otherwise", true, "200", "401", "422"));
+        path.put("delete", op("deleteExtension", "Remove the stored extension", true, "204", "401", "404"));
+        return path;
+    }
+
+    private static JsonObject op(String id, String summary, boolean secured, String... statuses) {
+        JsonObject o = new JsonObject();
+        o.put("operationId", id);
+        o.put("summary", summary);
+        if (secured) {
+            JsonArray security = new JsonArray();
+            JsonObject req = new JsonObject();
+            req.put("basicAuth", new JsonArray());
+            security.add(req);
+            o.put("security", security);
+        }
+        JsonObject responses = new JsonObject();
+        for (String s : statuses) responses.put(s, described("HTTP " + s));
+        o.put("responses", responses);
+        return o;
+    }
+
+    private static JsonObject simple(String summary, String type) {
+        JsonObject get = new JsonObject();
+        get.put("summary", summary);
+        JsonObject responses = new JsonObject();
+        JsonObject ok = described("OK");
+        JsonObject content = new JsonObject();
+        content.put(type, new JsonObject());
+        ok.put("content", content);
+        responses.put("200", ok);
+        get.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("get", get);
+        return path;
+    }
+
+    private static JsonObject described(String text) {
+        JsonObject o = new JsonObject();
+        o.put("description", text);
+        return o;
+    }
+
+    private static String camel(String name) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-' || c == '_') { up = true; continue; }
+            out.append(up ? Character.toUpperCase(c) : c);
+            up = false;
+        }
+        return out.toString();
+    }
+}

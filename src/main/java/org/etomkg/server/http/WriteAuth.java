@@ -1,0 +1,57 @@
+package org.etomkg.server.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.etomkg.server.Users;
+
+/**
+ * HTTP Basic authentication for what writes: every request this filter is mapped to when
+ * {@code allMethods}, otherwise only PUT, POST, PATCH and DELETE. No users means no writes.
+ */
+public final class WriteAuth implements Filter {
+    private final Users users;
+    private final boolean allMethods;
+
+    public WriteAuth(Users users, boolean allMethods) {
+        this.users = users;
+        this.allMethods = allMethods;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) resp;
+        boolean writes = switch (request.getMethod()) { case "PUT", "POST", "PATCH", "DELETE" -> true; default -> false; };
+        if ((allMethods || writes) && !authenticated(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"etom-kg\", charset=\"UTF-8\"");
+            Problem.send(response, 401, users.isEmpty()
+                ? "writing needs a user, and this server has none (start it with --users FILE; see ./etom-kg user add)"
+                : "writing needs a user name and password (HTTP Basic authentication)");
+            return;
+        }
+        chain.doFilter(req, resp);
+    }
+
+    private boolean authenticated(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return false;
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        return colon > 0 && users.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+}

@@ -46,7 +46,7 @@ public final class QueryRunner {
         Map<String, Node> out = new LinkedHashMap<>();
         for (QueryParameter p : named.parameters()) {
             String v = values.getOrDefault(p.name(), p.defaultValue());
-            if (v == null) throw new IllegalArgumentException("query '" + named.name() + "' needs --param " + p.name() + "=VALUE ("
+            if (v == null) throw new IllegalArgumentException("query '" + named.name() + "' needs parameter '" + p.name() + "' ("
                 + p.type() + ": " + p.description() + ")");
             out.put(p.name(), p.toNode(v));
         }

@@ -102,7 +102,7 @@ class CommandLineTest {
 
         Run missing = run(withData("query", "subtree"));
         assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("needs --param id="), missing.err());
+        assertTrue(missing.err().contains("needs parameter 'id'"), missing.err());
 
         Run illTyped = run(withData("query", "subtree", "--param", "id=1.x"));
         assertEquals(2, illTyped.exit());

@@ -69,8 +69,11 @@ final class WorkbookTemplate {
         Sheet ext = sheets.get(TemplateSheet.EXTENSION);
         TemplateContent content = new TemplateContent(file, "sheet '" + ext.getSheetName() + "'");
         readHeader(ext, content);
-        for (Map.Entry<TemplateSheet, Sheet> e : sheets.entrySet())
-            if (e.getKey() != TemplateSheet.EXTENSION) content.putTable(table(e.getKey(), e.getValue()));
+        for (Map.Entry<TemplateSheet, Sheet> e : sheets.entrySet()) {
+            if (e.getKey() == TemplateSheet.EXTENSION) continue;
+            if (!e.getKey().required && empty(e.getValue())) continue;   // an optional sheet left empty
+            content.putTable(table(e.getKey(), e.getValue()));
+        }
         return content;
     }
 
@@ -102,6 +105,12 @@ final class WorkbookTemplate {
         Table t = new Table(file, kind, sheet.getSheetName(), 1, cells(headerRow));
         for (int r = 1; r <= sheet.getLastRowNum(); r++) t.add(r + 1, cells(sheet.getRow(r)));
         return t;
+    }
+
+    private boolean empty(Sheet sheet) {
+        for (int r = 0; r <= sheet.getLastRowNum(); r++)
+            if (!cells(sheet.getRow(r)).stream().allMatch(CellValue::blank)) return false;
+        return true;
     }
 
     private List<CellValue> cells(Row row) {

@@ -171,6 +171,20 @@ class ExtensionTemplateTest {
         assertEquals(0, report.count(Finding.Severity.Warning), () -> "findings: " + report.findings());
     }
 
+    /** The CSV example in docs/extension-template.md is a sound extension. */
+    @Test
+    void documentedCsvExampleConforms() throws IOException {
+        String doc = Files.readString(Path.of("docs/extension-template.md"));
+        int start = doc.indexOf("```csv\n");
+        assertTrue(start >= 0, "the documentation has no csv example");
+        String csv = doc.substring(start + "```csv\n".length(), doc.indexOf("```", start + 6));
+        Graph g = ExtensionTemplate.read(Files.writeString(dir.resolve("documented.csv"), csv));
+        assertHas(g, iri("https://acme.example/etom/2.3.3.10.5.1"), iri(ETOM + "level"), typed("5", XSDDatatype.XSDinteger));
+        ExtensionReport report = validator.validate(g, Optional.empty());
+        assertTrue(report.conforms(), () -> "findings: " + report.findings());
+        assertEquals(0, report.count(Finding.Severity.Warning), () -> "findings: " + report.findings());
+    }
+
     /** The shipped CSV rewritten as a workbook (its # lines as the Extension sheet) converts to the same graph. */
     @Test
     void csvAndWorkbookOfTheSameExtensionGiveTheSameGraph() throws IOException {
@@ -202,6 +216,14 @@ class ExtensionTemplateTest {
         assertHas(g, iri(NS + "2.3.3.10.5"), RDFS.label.asNode(), en("Capture; Web \"Shop\" Order"));
         assertHas(g, iri(NS + "2.3.3.10.5"), SKOS.definition.asNode(), en("Two\nlines."));
         assertHas(g, iri(NS + "2.3.3.10.5"), iri(ETOM + "level"), typed("4", XSDDatatype.XSDinteger));
+    }
+
+    @Test
+    void emptyOptionalSheetsAndOtherSheetsAreIgnored() {
+        TemplateWorkbook w = TemplateWorkbook.nordlicht().sheet("Flows").sheet("Instructions", "Fill in the Processes sheet first.");
+        Graph g = ExtensionTemplate.read(w.write(dir.resolve("empty-flows.xlsx")));
+        assertFalse(g.find(Node.ANY, RDF.type.asNode(), iri(ETOM + "FlowStep")).hasNext());
+        assertTrue(g.contains(iri(NS + "kpi/K1"), RDF.type.asNode(), iri(ETOM + "Kpi")));
     }
 
     @Test

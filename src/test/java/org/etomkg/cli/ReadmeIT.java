@@ -70,8 +70,15 @@ class ReadmeIT {
         Files.createSymbolicLink(cli.resolve("etom-kg"), REPO.resolve("etom-kg"));
         Files.createSymbolicLink(cli.resolve("examples"), REPO.resolve("examples"));   // the README's paths are the checkout's
         assertTrue(examples("sh").stream().anyMatch(e -> e.command().equals("./etom-kg serve")), "the README shows ./etom-kg serve");
+        Files.createSymbolicLink(serving.resolve("examples"), REPO.resolve("examples"));
+        // The service section first adds a user, then serves with the users file: do the same.
+        String serve = "./etom-kg serve";
+        for (Example e : examples("sh")) {
+            if (e.command().contains("./etom-kg user add")) assertEquals(0, run(e.command(), serving).exit, e.command());
+            if (e.command().startsWith("./etom-kg serve --users")) serve = e.command();
+        }
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
-        server = new ProcessBuilder("bash", "-c", "exec ./etom-kg serve --port " + port)
+        server = new ProcessBuilder("bash", "-c", "exec " + serve + " --port " + port)
             .directory(serving.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -110,10 +117,14 @@ class ReadmeIT {
     List<DynamicTest> everyCommandRunsAsWritten() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Example e : examples("sh")) {
-            if (e.command().equals("./etom-kg serve") || e.command().equals("mvn verify")) continue;  // running now / running this
-            String command = e.command().replace("127.0.0.1:3030", "127.0.0.1:" + port);
+            if (e.command().startsWith("./etom-kg serve") || e.command().equals("mvn verify")
+                || e.command().contains("./etom-kg user add")) continue;  // running now, or this very build, or done above
+            boolean http = e.command().startsWith("curl ");
+            // Against the running server, and failing on an HTTP error status as well.
+            String command = http ? e.command().replace("127.0.0.1:3030", "127.0.0.1:" + port).replaceFirst("^curl ", "curl -sS --fail-with-body ")
+                : e.command();
             tests.add(DynamicTest.dynamicTest(e.command(), () -> {
-                Result r = run(command, cli);
+                Result r = run(command, http ? serving : cli);
                 assertEquals(0, r.exit, () -> e.command() + " failed:\n" + r.output);
                 assertTrue(!r.output.isBlank(), e.command() + " printed nothing");
                 if (e.expected() != null) assertEquals(e.expected().strip(), r.stdout.replace("\r\n", "\n").strip(), e.command());   // CSV ends lines with CRLF
@@ -130,6 +141,13 @@ class ReadmeIT {
         assertEquals(0, r.exit, r.output);
         assertTrue(r.stdout.startsWith("release,elements"), r.stdout);
         assertEquals(8, r.stdout.strip().lines().count(), r.stdout);
+    }
+
+    @Test
+    void writingWithoutTheUserIsRefused() throws Exception {
+        Result r = run("curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: text/turtle' --data-binary @examples/nordlicht-telecom.ttl "
+            + "http://127.0.0.1:" + port + "/api/extensions/intruder", serving);
+        assertEquals("401", r.stdout.strip());
     }
 
     record Result(int exit, String stdout, String output) {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -353,8 +354,8 @@ final class TemplateConverter {
 
     // ---- nodes -----------------------------------------------------------------------------
 
-    private static java.util.Optional<String> text(Table.Row row, String column) {
-        return java.util.Optional.ofNullable(row.text(column));
+    private static Optional<String> text(Table.Row row, String column) {
+        return Optional.ofNullable(row.text(column));
     }
 
     private void add(Node s, Node p, Node o) { graph.add(Triple.create(s, p, o)); }

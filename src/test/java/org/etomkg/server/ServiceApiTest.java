@@ -154,7 +154,7 @@ class ServiceApiTest {
                  .substitution("release", org.apache.jena.rdf.model.ResourceFactory.createPlainLiteral("25.5")).build()) {
             qe.execSelect().forEachRemaining(s -> direct.add(lexicalRow(s)));
         }
-        assertEquals(List.of("1", "1.3", "1.3.3", "1.3.3.10", "1.3.3.10.2"), direct.stream().map(m -> m.get("identifier")).toList());
+        assertEquals(List.of("1.3", "1.3.3", "1.3.3.10", "1.3.3.10.2"), direct.stream().map(m -> m.get("identifier")).toList());
 
         HttpResponse<String> r = api.get("/api/queries/path-to-root?id=1.3.3.10.2&release=25.5", "Accept", format);
         assertEquals(200, r.statusCode(), r.body());
@@ -214,7 +214,16 @@ class ServiceApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/queries/no-such-query", "/api/queries/releases.rq", "/api/queries/..%2Fpom", "/api/queries/checks",
+    @ValueSource(strings = {"/api/queries/..%2F..%2Fpom.xml", "/api/queries/%2e%2e/%2e%2e/pom", "/api/queries/checks%2Fhygiene",
+        "/api/queries/..%5C..%5Cpom"})
+    void aPathOutsideTheQueriesFolderIsNeverRead(String path) {
+        HttpResponse<String> r = api.get(path);
+        assertTrue(r.statusCode() == 400 || r.statusCode() == 404, r.statusCode() + " " + r.body());
+        assertFalse(r.body().contains("<project") || r.body().contains("SELECT"), r.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/queries/no-such-query", "/api/queries/releases.rq", "/api/queries/checks",
         "/api/queries/", "/api/nothing-here", "/api"})
     void anUnknownQueryOrResourceIs404(String path) {
         HttpResponse<String> r = api.get(path);
@@ -257,7 +266,7 @@ class ServiceApiTest {
     @Test
     void hostileStringValuesAreInert() {
         long before = TestStores.quads(store);
-        HttpResponse<String> honest = api.get("/api/queries/search?release=25.5&text=" + encode("order handling"), "Accept", "text/csv");
+        HttpResponse<String> honest = api.get("/api/queries/search?release=25.5&text=" + encode("customer order"), "Accept", "text/csv");
         assertEquals(200, honest.statusCode(), honest.body());
         assertTrue(honest.body().lines().count() > 1, "the honest search finds nothing: " + honest.body());
         for (String value : HOSTILE) {
@@ -296,8 +305,8 @@ class ServiceApiTest {
         assertEquals(200, api.get("/api/queries/process?id=1.3.3.10.2").statusCode());
         assertEquals(400, api.get("/api/queries/process?id=" + encode("1.3.3.10.2\" #")).statusCode());
         // a search for the exact label of a process finds that process, and the same label with a quote finds nothing
-        HttpResponse<String> exact = api.get("/api/queries/search?release=25.5&text=" + encode("Order Handling"), "Accept", "text/csv");
-        HttpResponse<String> quoted = api.get("/api/queries/search?release=25.5&text=" + encode("Order Handling\""), "Accept", "text/csv");
+        HttpResponse<String> exact = api.get("/api/queries/search?release=25.5&text=" + encode("Change Customer Order"), "Accept", "text/csv");
+        HttpResponse<String> quoted = api.get("/api/queries/search?release=25.5&text=" + encode("Change Customer Order\""), "Accept", "text/csv");
         assertTrue(exact.body().lines().count() > 1, exact.body());
         assertEquals(1, quoted.body().lines().count(), quoted.body());
     }

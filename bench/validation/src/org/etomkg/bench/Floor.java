@@ -31,6 +31,9 @@ import org.apache.jena.sparql.engine.binding.Binding;
 final class Floor {
     private Floor() {}
 
+    /** Print each query's time to stderr as it finishes (-Dfloor.trace=true). */
+    static final boolean TRACE = Boolean.getBoolean("floor.trace");
+
     /** One floor query: the rule (shape) it stands for, and whether it runs over the extension alone. */
     record Rule(String shape, boolean extensionOnly, String label, Query query, Node bindThis) {}
 
@@ -122,6 +125,7 @@ final class Floor {
                 }
             }
             per.add(new double[] {Bench.secs(t), rows});
+            if (TRACE) System.err.printf("  [floor] %-28s %-34s %8.3f s %8d rows%n", r.shape(), r.label(), Bench.secs(t), rows);
         }
         return new Outcome(Bench.secs(t0), per, violators);
     }

@@ -68,6 +68,7 @@ public final class GenerateExtension {
     private final List<Ref> parents;        // level 3 and 4 of 25.5: parents, and targets of references
     private final List<Ref> leaves;         // level 5+: targets of not-applicable markers
     private final Map<String, Integer> childCount = new HashMap<>();
+    private final java.util.Set<String> usedIds = new java.util.HashSet<>();
     private final Map<String, String> lastRefChildLabel = new HashMap<>();
     private final Map<String, Integer> planted = new LinkedHashMap<>();
     private final Map<String, String> plantedRule = new LinkedHashMap<>();
@@ -118,6 +119,13 @@ public final class GenerateExtension {
             else if (l >= 5) leaves.add(new Ref(s, id, l));
         });
         Comparator<Ref> byId = Comparator.comparing(Ref::notation);
+        Map<String, Integer> referenceChildren = new HashMap<>();   // highest child number the reference uses under each process
+        release.find(Node.ANY, SKOS.notation.asNode(), Node.ANY).forEachRemaining(t -> {
+            String id = t.getObject().getLiteralLexicalForm();
+            int dot = id.lastIndexOf('.');
+            if (dot > 0 && id.substring(dot + 1).matches("[0-9]+"))
+                referenceChildren.merge(id.substring(0, dot), Integer.parseInt(id.substring(dot + 1)), Math::max);
+        });
         parents.sort(byId);
         leaves.sort(byId);
 
@@ -128,6 +136,7 @@ public final class GenerateExtension {
             StreamRDF stream = StreamRDFLib.writer(os);
             stream.start();
             g = new GenerateExtension(n, seed, parents, leaves, stream);
+            g.childCount.putAll(referenceChildren);
             g.generate();
             stream.finish();
         }
@@ -227,8 +236,16 @@ public final class GenerateExtension {
         int i = ++seq;
         Node p = iri(NS + "process/" + i);
         if (i % 97 == 0) madeSample.add(p);
-        int k = childCount.merge(parentId, 1, Integer::sum);
-        String id = "2." + parentId.substring(parentId.indexOf('.') + 1) + "." + k;
+        // TM Forum's rule alone can give two processes one identifier (our child 1 of 1.5.4.5 has a
+        // child 2.5.4.5.1.1, as does our child 1 of the reference's 1.5.4.5.1): numbers under a
+        // reference parent start after the reference's own children, and a used number is skipped.
+        String stem = "2." + parentId.substring(parentId.indexOf('.') + 1) + ".";
+        int k;
+        String id;
+        do {
+            k = childCount.merge(parentId, 1, Integer::sum);
+            id = stem + k;
+        } while (!usedIds.add(id));
         int level = parentLevel + 1;
         String label = VERBS[rng.nextInt(VERBS.length)] + " " + OBJECTS[rng.nextInt(OBJECTS.length)] + " " + i;
         boolean refParent = parentId.startsWith("1.");

@@ -17,6 +17,7 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -70,11 +71,13 @@ public final class ExtensionValidator {
 
         List<Finding> findings = new ArrayList<>();
         ValidationReport.Builder merged = ValidationReport.create();
-        for (ValidationReport r : List.of(own, union)) {
-            for (ReportEntry e : r.getEntries()) {
-                merged.addReportEntry(e);
-                findings.add(finding(e, data));
-            }
+        for (ReportEntry e : own.getEntries()) {
+            merged.addReportEntry(e);
+            findings.add(finding(e, data, fileShapes.getGraph()));
+        }
+        for (ReportEntry e : union.getEntries()) {
+            merged.addReportEntry(e);
+            findings.add(finding(e, data, unionShapes.getGraph()));
         }
         Model shacl = merged.build().getModel();
         shacl.setNsPrefixes(ModelFactory.createModelForGraph(extension).getNsPrefixMap());
@@ -107,14 +110,26 @@ public final class ExtensionValidator {
         });
     }
 
-    private static Finding finding(ReportEntry e, Graph data) {
+    /** The named shape a result comes from: a blank property shape stands for the node shape that holds it. */
+    private static String rule(Node source, Graph shapes) {
+        if (source == null) return "(unknown rule)";
+        if (source.isURI()) return source.getURI();
+        var holders = shapes.find(Node.ANY, SHACL.property, source);
+        try {
+            return holders.hasNext() ? rule(holders.next().getSubject(), shapes) : source.toString();
+        } finally {
+            holders.close();
+        }
+    }
+
+    private static Finding finding(ReportEntry e, Graph data, Graph shapes) {
         Finding.Severity severity = switch (e.severity().level().getLocalName()) {
             case "Warning" -> Finding.Severity.Warning;
             case "Info" -> Finding.Severity.Info;
             default -> Finding.Severity.Violation;
         };
         Node path = e.resultPath() == null ? null : org.apache.jena.shacl.engine.ShaclPaths.pathNode(e.resultPath());
-        String rule = e.source() != null && e.source().isURI() ? e.source().getURI() : String.valueOf(e.source());
+        String rule = rule(e.source(), shapes);
         return new Finding(ProcessOf.label(e.focusNode(), data), e.focusNode(), path, e.value(), severity, rule, e.message());
     }
 }

@@ -34,9 +34,21 @@ final class ProcessOf {
 
     private static String name(Node process, Graph data) {
         String id = first(process, SKOS.notation.asNode(), data);
-        String label = first(process, RDFS.label.asNode(), data);
+        String label = english(process, data);
         if (id == null) return label != null ? label : process.toString();
         return label == null ? id : id + " " + label;
+    }
+
+    /** The English label when there is one, else any label: reports are read in English. */
+    private static String english(Node s, Graph data) {
+        String any = null;
+        for (var it = data.find(s, RDFS.label.asNode(), Node.ANY); it.hasNext(); ) {
+            Node o = it.next().getObject();
+            if (!o.isLiteral()) continue;
+            if (o.getLiteralLanguage().equalsIgnoreCase("en")) return o.getLiteralLexicalForm();
+            if (any == null) any = o.getLiteralLexicalForm();
+        }
+        return any;
     }
 
     private static Node object(Node s, Node p, Graph data) {

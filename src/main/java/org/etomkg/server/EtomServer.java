@@ -32,8 +32,12 @@ public final class EtomServer implements AutoCloseable {
     public static final String DATASET = "/etom";
 
     private final FusekiServer server;
+    private final String host;
 
-    private EtomServer(FusekiServer server) { this.server = server; }
+    private EtomServer(FusekiServer server, String host) {
+        this.server = server;
+        this.host = host;
+    }
 
     public static EtomServer start(KnowledgeStore store, Path queries, Path shapes, ServerOptions options) {
         DatasetGraph dsg = store.datasetGraph();
@@ -58,8 +62,9 @@ public final class EtomServer implements AutoCloseable {
             b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
         b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
         b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false));   // POST /api/validate stores nothing: open
-        b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
-        b.addFilter("/$/*", new WriteAuth(options.users(), true));
+        // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
+        if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
+        if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true));
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds()));
@@ -70,12 +75,20 @@ public final class EtomServer implements AutoCloseable {
             for (Connector c : server.getJettyServer().getConnectors())
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
         server.start();
-        return new EtomServer(server);
+        return new EtomServer(server, boundHost(options));
+    }
+
+    /** The address clients reach the server at: loopback unless it was bound to one address. */
+    private static String boundHost(ServerOptions options) {
+        String host = options.host();
+        if (options.loopbackOnly() || host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) return "127.0.0.1";
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public int port() { return server.getHttpPort(); }
 
-    public String baseUrl() { return "http://127.0.0.1:" + port(); }
+    /** Where clients reach the server: {@code http://127.0.0.1:PORT}, or the one address given with --host. */
+    public String baseUrl() { return "http://" + host + ":" + port(); }
 
     public String queryEndpoint() { return baseUrl() + DATASET + "/sparql"; }
 

@@ -82,6 +82,7 @@ final class OpenApiCheck {
                     if (!r.getValue().path("description").isTextual()) out.add(where + " " + r.getKey() + ": a response needs a description");
                     content(where + " " + r.getKey(), r.getValue().path("content"), out);
                 }
+                if ((key.equals("put") || key.equals("post")) && !op.has("requestBody")) out.add(where + ": takes a body but declares none");
                 if (op.has("requestBody")) {
                     JsonNode body = op.path("requestBody");
                     if (!body.path("content").isObject() || body.path("content").isEmpty()) out.add(where + ": requestBody without content");

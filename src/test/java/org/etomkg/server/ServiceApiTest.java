@@ -134,6 +134,31 @@ class ServiceApiTest {
         assertTrue(perLevel.containsKey("1") && perLevel.containsKey("3"), perLevel.toString());
     }
 
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "text/csv;q=0.2, application/sparql-results+json    | application/sparql-results+json",
+        "application/sparql-results+json;q=0.5, text/csv    | text/csv",
+        "text/tab-separated-values;q=0.9, text/csv;q=0.8    | text/tab-separated-values",
+        "application/sparql-results+xml, text/*;q=0.1       | text/csv",
+        "TEXT/CSV                                           | text/csv",
+    })
+    void acceptIsWeighedByQuality(String accept, String expected) {
+        HttpResponse<String> r = api.get("/api/queries/release-summary?release=25.5", "Accept", accept);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(contentType(r).startsWith(expected), contentType(r));
+        assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), r.headers().map().toString());
+        assertEquals("120", rows(expected, r.body()).stream().filter(s -> lexical(s.get("level")).equals("2"))
+            .map(s -> lexical(s.get("count"))).findFirst().orElse(null));
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/sparql-results+xml", "text/turtle", "text/csv;q=0", "image/png, application/xml"})
+    void anAnswerNoneOfWhoseFormatsIsAcceptableIs406(String accept) {
+        HttpResponse<String> r = api.get("/api/queries/release-summary?release=25.5", "Accept", accept);
+        assertEquals(406, r.statusCode(), r.body());
+        assertTrue(json(r).path("error").asText().contains("text/csv"), r.body());
+    }
+
     @Test
     void noAcceptHeaderMeansSparqlJson() {
         HttpResponse<String> r = api.get("/api/queries/release-summary?release=25.5");

@@ -17,6 +17,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -32,9 +33,10 @@ import org.etomkg.query.QueryParameter;
 import org.etomkg.query.QueryResult;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.query.ResultFormat;
-import org.etomkg.server.http.BodyLimit;
 import org.etomkg.server.http.Problem;
 import org.etomkg.store.KnowledgeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /api} of the service: named queries, their OpenAPI description, health, and CSP
@@ -42,6 +44,7 @@ import org.etomkg.store.KnowledgeStore;
  * operations the command line uses.
  */
 public final class ApiServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private final KnowledgeStore store;
     private final Path queriesDir;
     private final ExtensionValidator validator;
@@ -67,12 +70,17 @@ public final class ApiServlet extends HttpServlet {
             else if (path.equals("/extensions") && method.equals("GET")) listExtensions(resp);
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
-        } catch (BodyLimit.TooLarge e) {
-            throw e;   // the body limit filter answers 413
         } catch (ExtensionInputException | IllegalArgumentException e) {
             Problem.send(resp, 400, e.getMessage());
         } catch (QueryCancelledException e) {
             Problem.send(resp, 503, "the query ran longer than the timeout of " + timeoutSeconds + " s and was stopped");
+        } catch (QueryDeniedException e) {
+            Problem.send(resp, 403, "the query was refused: this server does not run federated queries (SERVICE); " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {}: {}", method, req.getRequestURI(), e.toString(), e);
+            if (resp.isCommitted()) throw e;
+            resp.reset();
+            Problem.send(resp, 500, "the server failed to answer: " + e.getMessage());
         }
     }
 
@@ -125,28 +133,50 @@ public final class ApiServlet extends HttpServlet {
             if (e.getValue().length != 1) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given more than once");
             values.put(e.getKey(), e.getValue()[0]);
         }
-        ResultFormat format = negotiate(req.getHeader("Accept"));
+        Optional<ResultFormat> format = negotiate(req.getHeader("Accept"));
+        if (format.isEmpty()) {
+            Problem.send(resp, 406, "cannot answer as " + req.getHeader("Accept") + ": a named query answers as "
+                + "application/sparql-results+json, text/csv or text/tab-separated-values");
+            return;
+        }
         QueryResult result;
         try (var conn = store.connect()) {
             result = new QueryRunner(conn, timeoutSeconds).run(q.get(), values);
         }
         resp.setStatus(200);
-        resp.setContentType(format.mediaType() + ";charset=utf-8");
-        resp.getWriter().write(format.format(result));
+        resp.setContentType(format.get().mediaType() + ";charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.getWriter().write(format.get().format(result));
     }
 
-    private static ResultFormat negotiate(String accept) {
-        if (accept == null) return ResultFormat.json;
+    /**
+     * The result format for an Accept header: the acceptable type with the highest q (the first
+     * of equals), SPARQL JSON when there is no header or anything goes; empty when none of the
+     * three formats is acceptable.
+     */
+    static Optional<ResultFormat> negotiate(String accept) {
+        if (accept == null || accept.isBlank()) return Optional.of(ResultFormat.json);
+        ResultFormat best = null;
+        double bestQ = 0;
         for (String part : accept.split(",")) {
-            String type = part.split(";")[0].strip();
-            switch (type) {
-                case "text/csv": return ResultFormat.csv;
-                case "text/tab-separated-values": return ResultFormat.tsv;
-                case "application/sparql-results+json", "application/json", "*/*": return ResultFormat.json;
-                default: break;
+            String[] fields = part.split(";");
+            String type = fields[0].strip().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < fields.length; i++) {
+                String f = fields[i].strip();
+                if (f.startsWith("q=")) {
+                    try { q = Double.parseDouble(f.substring(2)); } catch (NumberFormatException e) { q = 0; }
+                }
             }
+            ResultFormat format = switch (type) {
+                case "application/sparql-results+json", "application/json", "application/*", "*/*" -> ResultFormat.json;
+                case "text/csv", "text/*" -> ResultFormat.csv;
+                case "text/tab-separated-values" -> ResultFormat.tsv;
+                default -> null;
+            };
+            if (format != null && q > bestQ) { best = format; bestQ = q; }
         }
-        return ResultFormat.json;
+        return Optional.ofNullable(best);
     }
 
     private void validate(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -55,7 +55,10 @@ public final class OpenApi {
             if (p.type().equals("iri")) schema.put("format", "uri");
             if (p.type().equals("identifier")) schema.put("pattern", "^[12](\\.[0-9]+)+$");
             if (p.type().equals("release")) schema.put("pattern", "^[0-9]+(\\.[0-9]+)+$");
-            if (!p.required()) schema.put("default", p.defaultValue());
+            if (!p.required()) {
+                if (p.type().equals("integer")) schema.put("default", Long.parseLong(p.defaultValue()));
+                else schema.put("default", p.defaultValue());
+            }
             param.put("schema", schema);
             params.add(param);
         }
@@ -68,6 +71,7 @@ public final class OpenApi {
         ok.put("content", content);
         responses.put("200", ok);
         responses.put("400", described("A parameter is missing or not of its type"));
+        responses.put("406", described("None of the three result formats is acceptable"));
         responses.put("503", described("The query ran longer than the timeout"));
         get.put("responses", responses);
         JsonObject path = new JsonObject();
@@ -79,19 +83,25 @@ public final class OpenApi {
         JsonObject post = new JsonObject();
         post.put("operationId", "validateExtension");
         post.put("summary", "Validate an extension against its release; stores nothing");
+        post.put("requestBody", extensionBody());
+        JsonObject responses = new JsonObject();
+        responses.put("200", described("The validation report (application/json or text/turtle by Accept)"));
+        responses.put("400", described("The extension cannot be read, or names an unknown release"));
+        responses.put("413", described("The body is over the size limit"));
+        post.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("post", post);
+        return path;
+    }
+
+    /** An extension in any syntax the server reads. */
+    private static JsonObject extensionBody() {
         JsonObject body = new JsonObject();
         JsonObject content = new JsonObject();
         for (String type : ExtensionUpload.MEDIA_TYPES) content.put(type, new JsonObject());
         body.put("content", content);
         body.put("required", true);
-        post.put("requestBody", body);
-        JsonObject responses = new JsonObject();
-        responses.put("200", described("The validation report (application/json or text/turtle by Accept)"));
-        responses.put("400", described("The extension cannot be read, or names an unknown release"));
-        post.put("responses", responses);
-        JsonObject path = new JsonObject();
-        path.put("post", post);
-        return path;
+        return body;
     }
 
     private static JsonObject extensionPath() {
@@ -107,9 +117,12 @@ public final class OpenApi {
         name.put("schema", schema);
         params.add(name);
         path.put("parameters", params);
-        path.put("get", op("getExtension", "The stored extension, as Turtle", false, "200", "404"));
-        path.put("put", op("putExtension", "Store the extension if it conforms, replacing an earlier version; 422 with the report otherwise", true, "200", "401", "422"));
-        path.put("delete", op("deleteExtension", "Remove the stored extension", true, "204", "401", "404"));
+        path.put("get", op("getExtension", "The stored extension, as Turtle", false, "200", "400", "404"));
+        JsonObject put = op("putExtension", "Store the extension if it conforms, replacing an earlier version; 422 with the report otherwise", true,
+            "200", "201", "400", "401", "413", "422");
+        put.put("requestBody", extensionBody());
+        path.put("put", put);
+        path.put("delete", op("deleteExtension", "Remove the stored extension", true, "204", "400", "401", "404"));
         return path;
     }
 

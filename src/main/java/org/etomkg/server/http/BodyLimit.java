@@ -1,6 +1,20 @@
 package org.etomkg.server.http;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,8 +28,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses request bodies over the limit with 413: at once when Content-Length says so, and
- * while reading when the body is chunked and runs over.
+ * Refuses request bodies over the limit with 413, whoever reads them (the API, Fuseki's query
+ * and update operations, or the container parsing a form): at once when Content-Length says
+ * so; and a body of undeclared length (chunked) is read here, up to the limit, before anything
+ * else sees it, so that what runs over is refused before any operation starts.
  */
 public final class BodyLimit implements Filter {
     private final long maxBytes;
@@ -26,50 +42,133 @@ public final class BodyLimit implements Filter {
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
-        if (request.getContentLengthLong() > maxBytes) {
-            Problem.send(response, 413, "request body of " + request.getContentLengthLong() + " bytes is over the limit of " + maxBytes);
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            tooLarge(response, "request body of " + declared + " bytes is over the limit of " + maxBytes + " bytes");
             return;
         }
-        try {
-            chain.doFilter(new Limited(request, maxBytes), resp);
-        } catch (TooLarge e) {
-            if (!response.isCommitted()) Problem.send(response, 413, "request body is over the limit of " + maxBytes + " bytes");
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+            if (body.length > maxBytes) {
+                tooLarge(response, "request body is over the limit of " + maxBytes + " bytes");
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), resp);
+            return;
         }
+        chain.doFilter(req, resp);
     }
 
-    /** Thrown while reading a body that runs over the limit. */
-    public static final class TooLarge extends IOException {
-        TooLarge() { super("request body over the limit"); }
+    private static void tooLarge(HttpServletResponse response, String message) throws IOException {
+        response.setHeader("Connection", "close");   // the rest of the body is not read
+        Problem.send(response, 413, message);
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long max;
-        private ServletInputStream stream;
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - total))) > 0) {
+            out.write(buf, 0, n);
+            total += n;
+        }
+        return out.toByteArray();
+    }
 
-        Limited(HttpServletRequest request, long max) { super(request); this.max = max; }
+    /**
+     * A request whose body has been read into memory: its stream, reader and length come from
+     * the bytes, and so do its form parameters, which the container would otherwise read from
+     * the connection, past this filter.
+     */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private Map<String, String[]> parameters;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override public int getContentLength() { return body.length; }
+        @Override public long getContentLengthLong() { return body.length; }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    long read;
-                    @Override public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0 && ++read > max) throw new TooLarge();
-                        return b;
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener listener) {
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
                     }
-                    @Override public int read(byte[] buf, int off, int len) throws IOException {
-                        int n = in.read(buf, off, len);
-                        if (n > 0 && (read += n) > max) throw new TooLarge();
-                        return n;
-                    }
-                    @Override public boolean isFinished() { return in.isFinished(); }
-                    @Override public boolean isReady() { return in.isReady(); }
-                    @Override public void setReadListener(ReadListener l) { in.setReadListener(l); }
-                };
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset()));
+        }
+
+        private Charset charset() {
+            String name = getCharacterEncoding();
+            try {
+                return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+            } catch (RuntimeException e) {
+                return StandardCharsets.UTF_8;
             }
-            return stream;
+        }
+
+        private boolean isForm() {
+            String type = getContentType();
+            return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        }
+
+        private Map<String, String[]> parameters() {
+            if (parameters != null) return parameters;
+            if (!isForm()) return parameters = super.getParameterMap();
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            decode(getQueryString(), StandardCharsets.UTF_8, all);
+            decode(new String(body, charset()), charset(), all);
+            Map<String, String[]> out = new LinkedHashMap<>();
+            all.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
+            return parameters = Collections.unmodifiableMap(out);
+        }
+
+        private static void decode(String text, Charset charset, Map<String, List<String>> into) {
+            if (text == null || text.isEmpty()) return;
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String key = decoded(eq < 0 ? pair : pair.substring(0, eq), charset);
+                String value = eq < 0 ? "" : decoded(pair.substring(eq + 1), charset);
+                into.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        }
+
+        private static String decoded(String text, Charset charset) {
+            try {
+                return URLDecoder.decode(text, charset);
+            } catch (IllegalArgumentException malformed) {
+                return text;   // a stray % stays as sent, as the container would leave it
+            }
+        }
+
+        @Override public Map<String, String[]> getParameterMap() { return parameters(); }
+        @Override public Enumeration<String> getParameterNames() { return Collections.enumeration(parameters().keySet()); }
+        @Override public String[] getParameterValues(String name) { return parameters().get(name); }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters().get(name);
+            return values == null || values.length == 0 ? null : values[0];
         }
     }
 }

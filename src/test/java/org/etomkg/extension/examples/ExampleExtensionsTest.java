@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -75,8 +76,11 @@ class ExampleExtensionsTest {
         validator = new ExtensionValidator(Path.of(System.getProperty("etomkg.test.shapes", "shapes")), ontology);
     }
 
+    /** Each example is validated once; several tests read its report. */
+    static final Map<Path, ExtensionReport> reports = new ConcurrentHashMap<>();
+
     static ExtensionReport validate(Path file) {
-        return validator.validate(ExtensionFiles.read(file), Optional.empty());
+        return reports.computeIfAbsent(file, f -> validator.validate(ExtensionFiles.read(f), Optional.empty()));
     }
 
     static List<Path> invalidExamples() {
@@ -218,8 +222,7 @@ class ExampleExtensionsTest {
             Set<Result> actual = actualResults(report);
             if (expected.equals(actual)) return;
 
-            Comparator<String> order = Comparator.naturalOrder();
-            Set<String> missing = new TreeSet<>(order), unexpected = new TreeSet<>(order);
+            Set<String> missing = new TreeSet<>(), unexpected = new TreeSet<>();
             for (Result r : expected) if (!actual.contains(r)) missing.add(r.show(pm));
             for (Result r : actual) if (!expected.contains(r)) unexpected.add(r.show(pm));
             StringBuilder diff = new StringBuilder()

@@ -143,6 +143,22 @@ class ReadmeIT {
         assertEquals(8, r.stdout.strip().lines().count(), r.stdout);
     }
 
+    /** A {@code console} block that starts with "$ command" shows that command's exact output. */
+    @Test
+    void consoleTranscriptsShowTheRealOutput() throws Exception {
+        String readme = Files.readString(REPO.resolve("README.md"));
+        Matcher m = BLOCK.matcher(readme);
+        int checked = 0;
+        while (m.find()) {
+            if (!m.group(1).equals("console") || !m.group(2).startsWith("$ ")) continue;
+            String[] lines = m.group(2).split("\n", 2);
+            Result r = run(lines[0].substring(2), cli);
+            assertEquals(lines[1].strip(), r.stdout.strip(), lines[0]);
+            checked++;
+        }
+        assertTrue(checked > 0, "the README shows a transcript");
+    }
+
     @Test
     void writingWithoutTheUserIsRefused() throws Exception {
         Result r = run("curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: text/turtle' --data-binary @examples/nordlicht-telecom.ttl "

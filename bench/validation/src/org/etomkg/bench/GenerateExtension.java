@@ -77,7 +77,8 @@ public final class GenerateExtension {
     private int sets;       // RACI assignment sets made
     private int kpis, measurements;
     private final List<Node> madeSample = new ArrayList<>();   // every 97th process, for flows and applications
-    private Node firstParent;                                    // the reference parent of process 1
+    private Node firstParent;
+    private String lastId;                                    // the reference parent of process 1
 
     record Ref(Node iri, String notation, int level) {}
 
@@ -261,6 +262,12 @@ public final class GenerateExtension {
             depth = 0;
             plant("identifier not in numbering format", "R03-Numbering");
         }
+        if (i % 10000 == 777 && lastId != null) {   // 0.01%: the identifier of the process made before (kept a leaf)
+            id = lastId;
+            depth = 0;
+            plant("identifier used twice (pairs)", "R04-UniqueIdentifier");
+        }
+        lastId = id;
         if (i % 2000 == 1000) {              // 0.05%: level is not the parent's plus one
             level = parentLevel + 2;
             plant("level is not parent's plus one", "R03-Numbering");

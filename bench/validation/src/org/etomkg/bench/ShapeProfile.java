@@ -75,6 +75,7 @@ public final class ShapeProfile {
         reference.release("25.5");
         reference.metaModel();
         double refParse = Bench.secs(t);
+        long withoutData = usedAfterGc();
         t = System.nanoTime();
         Graph data = Bench.dataGraph(ext, reference);
         double assemble = Bench.secs(t);
@@ -85,6 +86,9 @@ public final class ShapeProfile {
         System.out.printf("extension %s: %d triples; data graph %d triples%n", file, ext.size(), data.size());
         System.out.printf("read extension %.2f s | parse release 25.5 + meta-model %.2f s | assemble data graph %.2f s | parse shapes %.2f s%n",
             read, refParse, assemble, shapesParse);
+        long withData = usedAfterGc();
+        System.out.printf("heap in use after GC: %.0f MB with the extension, release and meta-model; %.0f MB more for the data graph (a copy of them all)%n",
+            withoutData / 1048576.0, (withData - withoutData) / 1048576.0);
 
         if (shacl) {
             System.out.println();
@@ -128,6 +132,12 @@ public final class ShapeProfile {
                 System.out.printf("ExtensionValidator.validate run %d: %.3f s, %d findings%n", i, Bench.secs(t), r.findings().size());
             }
         }
+    }
+
+    static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     interface Work<T> { T run() throws Exception; }

@@ -67,7 +67,8 @@ public final class SparqlFloor {
         if (!quiet) {
             for (int i = 0; i < rules.size(); i++) {
                 Floor.Rule r = rules.get(i);
-                System.out.printf("  %-28s %-34s %8.3f s %8d rows%n", r.shape(), r.label(), first.perRule().get(i)[0], (long) first.perRule().get(i)[1]);
+                double[] f = first.perRule().get(i);
+                System.out.printf("  %-28s %-34s %8.3f s %8.3f s cpu %8d rows%n", r.shape(), r.label(), f[0], f[2], (long) f[1]);
             }
         }
         long violators = first.violators().values().stream().mapToLong(Set::size).sum();
@@ -77,7 +78,7 @@ public final class SparqlFloor {
             java.util.Collections.sort(lines);
             Bench.writeLines(violatorsFile, lines);
         }
-        System.out.printf("floor_s=%.3f floor_warm_s=%.3f queries=%d violators=%d ext_triples=%d data_triples=%d heap_peak_mb=%.0f%n",
-            first.seconds(), best, rules.size(), violators, ext.size(), data.size(), Bench.heapPeakBytes() / 1048576.0);
+        System.out.printf("floor_s=%.3f floor_cpu_s=%.3f floor_warm_s=%.3f queries=%d violators=%d ext_triples=%d data_triples=%d heap_peak_mb=%.0f%n",
+            first.seconds(), first.cpuSeconds(), best, rules.size(), violators, ext.size(), data.size(), Bench.heapPeakBytes() / 1048576.0);
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code etom-kg import gb921|catalog FILE}: writes a release file and its quality report. */
 @Command(name = "import", description = "Import a release from TM Forum's sources into ontology/releases/.",
-    subcommands = {ImportCommand.Gb921.class, ImportCommand.Catalog.class})
+    subcommands = {ImportCommand.Gb921.class, ImportCommand.Catalog.class, CrosswalkImportCommand.class, FrameworksImportCommand.class})
 final class ImportCommand {
 
     abstract static class Base implements Callable<Integer> {

@@ -16,6 +16,7 @@ import org.etomkg.extension.StoreReference;
 import org.etomkg.server.api.ApiServlet;
 import org.etomkg.server.http.BodyLimit;
 import org.etomkg.server.http.Cors;
+import org.etomkg.server.http.CutOffAnswer;
 import org.etomkg.server.http.RequestLog;
 import org.etomkg.server.http.WriteAuth;
 import org.etomkg.store.KnowledgeStore;
@@ -57,20 +58,22 @@ public final class EtomServer implements AutoCloseable {
             .addEndpoint(DATASET, "shacl", Operation.Shacl);
         if (options.update()) b.addEndpoint(DATASET, "update", Operation.Update);
 
-        b.addFilter("/*", new RequestLog());
         if (options.corsOrigins() != null)
             b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
-        b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
+        // Who may write is settled before any body is read: a stranger's upload is refused unread.
         b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false));   // POST /api/validate stores nothing: open
         // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
         if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
         if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true));
+        b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
+        b.addFilter(DATASET + "/*", new CutOffAnswer());
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds()));
         b.addServlet("", new LandingPage());
 
         FusekiServer server = b.build();
+        server.getJettyServer().setRequestLog(new RequestLog());
         if (!options.loopbackOnly() && !options.host().equals("0.0.0.0"))
             for (Connector c : server.getJettyServer().getConnectors())
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());

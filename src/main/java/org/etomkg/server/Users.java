@@ -54,10 +54,21 @@ public final class Users {
 
     public boolean isEmpty() { return entries.isEmpty(); }
 
-    /** Checks a name and password in constant time for the hash comparison. */
+    /** A salt for the work done on an unknown name, so that it takes as long as a known one. */
+    private static final byte[] DECOY_SALT = new byte[16];
+
+    /**
+     * Checks a name and password. An unknown name costs the same hashing as a known one, and
+     * the hashes are compared in constant time, so the answer's timing tells no one which
+     * names exist.
+     */
     public boolean verify(String name, String password) {
+        if (entries.isEmpty()) return false;   // no names to tell apart
         String line = entries.get(name);
-        if (line == null) return false;
+        if (line == null) {
+            hash(password, DECOY_SALT, ITERATIONS);
+            return false;
+        }
         String[] p = line.split(":");
         byte[] salt = Base64.getDecoder().decode(p[3]);
         byte[] expected = Base64.getDecoder().decode(p[4]);

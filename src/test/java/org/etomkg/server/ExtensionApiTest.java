@@ -176,6 +176,25 @@ class ExtensionApiTest {
         assertEquals(400, none.statusCode(), none.body());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet | this is not a zip file",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet | PK\u0003\u0004 truncated",
+        "text/csv                                                          | \u0000\u0001 nothing like the template",
+        "application/ld+json                                               | [1, 2, 3]",
+        "application/rdf+xml                                               | not xml at all",
+    })
+    void anUnreadableSpreadsheetOrDocumentIs400NotAServerError(String mediaType, String body) {
+        long before = TestStores.quads(store);
+        HttpResponse<String> r = api.post("/api/validate", mediaType, body);
+        assertEquals(400, r.statusCode(), r.body());
+        assertFalse(json(r).path("error").asText().isBlank(), r.body());
+        assertFalse(json(r).path("error").asText().contains("etom-kg-upload-"), r.body());
+        HttpResponse<String> put = api.put("/api/extensions/unreadable", mediaType, body, "Authorization", AUTH);
+        assertEquals(400, put.statusCode(), put.body());
+        assertEquals(before, TestStores.quads(store));
+    }
+
     @Test
     void anExtensionWithoutAReleaseOrWithAnUnknownOneIs400() {
         HttpResponse<String> noRelease = api.post("/api/validate", "text/turtle", "<http://example.org/a> <http://example.org/b> <http://example.org/c> .");
@@ -218,6 +237,19 @@ class ExtensionApiTest {
         assertEquals(before, TestStores.quads(store), "an unauthenticated write changed the store");
         assertEquals(404, api.get("/api/extensions/nordlicht").statusCode());
         assertEquals(200, api.get("/api/extensions/kept").statusCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/extensions;a=b/sneaky", "/api/extensions/sneaky;a=b", "/api/%65xtensions/sneaky", "/api//extensions/sneaky",
+        "/api/./extensions/sneaky", "/api/x/../extensions/sneaky", "/api/extensions/./sneaky", "/API/extensions/sneaky",
+        "/api/extensions%2Fsneaky", "/api/extensions/sneaky/", "//api/extensions/sneaky"})
+    void noSpellingOfThePathGetsAWritePastTheUserCheck(String path) {
+        long before = TestStores.quads(store);
+        HttpResponse<String> put = api.send(api.request(path).header("Content-Type", "text/turtle")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(smallValid)));
+        assertTrue(put.statusCode() >= 400 && put.statusCode() < 500, path + " answered " + put.statusCode() + ": " + put.body());
+        assertEquals(before, TestStores.quads(store), path + " stored something without a user");
+        assertEquals(0, json(api.get("/api/extensions")).size());
     }
 
     @Test

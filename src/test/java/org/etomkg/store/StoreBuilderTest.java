@@ -61,16 +61,26 @@ class StoreBuilderTest {
 
     // ---- what the store holds ------------------------------------------------------------
 
+    static long ttlFiles(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".ttl")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void oneNamedGraphPerOntologyFileNamedByItsOntologyIri() {
         List<String> expected = new ArrayList<>(List.of(BASE + "etom", BASE + "ontology"));
         for (String v : RELEASES) expected.add(BASE + "graph/release/" + v);
         expected.sort(null);
+        long files = ttlFiles(ONTOLOGY);
         try (KnowledgeStore store = KnowledgeStore.open(data)) {
-            assertEquals(expected, store.graphNames());
+            assertTrue(store.graphNames().containsAll(expected), store.graphNames().toString());
+            assertEquals(files, store.graphNames().size(), "one graph per Turtle file: " + store.graphNames());
         }
         assertTrue(firstBuild.rebuilt());
-        assertEquals(9, firstBuild.graphs());
+        assertEquals(files, firstBuild.graphs());
         assertEquals(triplesPerGraph.values().stream().mapToLong(Long::longValue).sum(), firstBuild.triples());
     }
 

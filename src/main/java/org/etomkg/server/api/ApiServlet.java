@@ -65,11 +65,14 @@ public final class ApiServlet extends HttpServlet {
             if (path.equals("/health") && method.equals("GET")) health(resp);
             else if (path.equals("/queries") && method.equals("GET")) listQueries(resp);
             else if (path.startsWith("/queries/") && method.equals("GET")) runQuery(path.substring(9), req, resp);
-            else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(QueryFiles.readAll(queriesDir)));
+            else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(allQueries()));
             else if (path.equals("/validate") && method.equals("POST")) validate(req, resp);
             else if (path.equals("/extensions") && method.equals("GET")) listExtensions(resp);
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
+        } catch (BrokenQueryFile e) {
+            LOG.warn("{} {}: {}", method, req.getRequestURI(), e.getMessage());
+            Problem.send(resp, 500, "a query file of the server is broken: " + e.getMessage());
         } catch (ExtensionInputException | IllegalArgumentException e) {
             Problem.send(resp, 400, e.getMessage());
         } catch (QueryCancelledException e) {
@@ -81,6 +84,19 @@ public final class ApiServlet extends HttpServlet {
             if (resp.isCommitted()) throw e;
             resp.reset();
             Problem.send(resp, 500, "the server failed to answer: " + e.getMessage());
+        }
+    }
+
+    /** A query file that does not parse or lacks its header: the server's fault, not the client's. */
+    private static final class BrokenQueryFile extends RuntimeException {
+        BrokenQueryFile(IllegalArgumentException cause) { super(cause.getMessage(), cause); }
+    }
+
+    private List<NamedQuery> allQueries() {
+        try {
+            return QueryFiles.readAll(queriesDir);
+        } catch (IllegalArgumentException e) {
+            throw new BrokenQueryFile(e);
         }
     }
 
@@ -103,7 +119,7 @@ public final class ApiServlet extends HttpServlet {
 
     private void listQueries(HttpServletResponse resp) throws IOException {
         JsonArray list = new JsonArray();
-        for (NamedQuery q : QueryFiles.readAll(queriesDir)) {
+        for (NamedQuery q : allQueries()) {
             JsonObject o = new JsonObject();
             o.put("name", q.name());
             o.put("title", q.title());
@@ -126,7 +142,12 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<NamedQuery> q = QueryFiles.find(queriesDir, name);
+        Optional<NamedQuery> q;
+        try {
+            q = QueryFiles.find(queriesDir, name);
+        } catch (IllegalArgumentException e) {
+            throw new BrokenQueryFile(e);
+        }
         if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
         Map<String, String> values = new LinkedHashMap<>();
         for (var e : req.getParameterMap().entrySet()) {
@@ -145,19 +166,20 @@ public final class ApiServlet extends HttpServlet {
         }
         resp.setStatus(200);
         resp.setContentType(format.get().mediaType() + ";charset=utf-8");
-        resp.setHeader("Vary", "Accept");
+        resp.addHeader("Vary", "Accept");
         resp.getWriter().write(format.get().format(result));
     }
 
     /**
-     * The result format for an Accept header: the acceptable type with the highest q (the first
-     * of equals), SPARQL JSON when there is no header or anything goes; empty when none of the
-     * three formats is acceptable.
+     * The result format for an Accept header: the acceptable type with the highest q, a named
+     * type before a wildcard of the same q, then the first; SPARQL JSON when there is no header
+     * or anything goes; empty when none of the three formats is acceptable.
      */
     static Optional<ResultFormat> negotiate(String accept) {
         if (accept == null || accept.isBlank()) return Optional.of(ResultFormat.json);
         ResultFormat best = null;
         double bestQ = 0;
+        boolean bestNamed = false;
         for (String part : accept.split(",")) {
             String[] fields = part.split(";");
             String type = fields[0].strip().toLowerCase(java.util.Locale.ROOT);
@@ -174,7 +196,12 @@ public final class ApiServlet extends HttpServlet {
                 case "text/tab-separated-values" -> ResultFormat.tsv;
                 default -> null;
             };
-            if (format != null && q > bestQ) { best = format; bestQ = q; }
+            boolean named = !type.endsWith("/*");
+            if (format != null && q > 0 && (q > bestQ || (q == bestQ && named && !bestNamed))) {
+                best = format;
+                bestQ = q;
+                bestNamed = named;
+            }
         }
         return Optional.ofNullable(best);
     }
@@ -218,7 +245,7 @@ public final class ApiServlet extends HttpServlet {
                 Graph extension = ExtensionUpload.read(req.getInputStream(), req.getContentType());
                 ExtensionReport report = validator.validate(extension, Optional.ofNullable(req.getParameter("release")));
                 if (!report.conforms()) { report(resp, 422, report, req.getHeader("Accept")); return; }
-                boolean existed = extensions.get(name).isPresent();
+                boolean existed = extensions.list().stream().anyMatch(e -> e.name().equals(name));   // the registry, not a copy of the graph
                 extensions.put(name, report, extension);
                 report(resp, existed ? 200 : 201, report, req.getHeader("Accept"));
             }

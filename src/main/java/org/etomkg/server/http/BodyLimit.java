@@ -31,7 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses request bodies over the limit with 413, whoever reads them (the API, Fuseki's query
  * and update operations, or the container parsing a form): at once when Content-Length says
  * so; and a body of undeclared length (chunked) is read here, up to the limit, before anything
- * else sees it, so that what runs over is refused before any operation starts.
+ * else sees it, so that what runs over is refused before any operation starts. What an
+ * operation leaves unread of a body is read afterwards, so the connection stays usable.
  */
 public final class BodyLimit implements Filter {
     private final long maxBytes;
@@ -57,6 +58,22 @@ public final class BodyLimit implements Filter {
             return;
         }
         chain.doFilter(req, resp);
+        if (declared > 0) drain(request);
+    }
+
+    /**
+     * Reads what an operation left unread of a body within the limit (one that answered an
+     * error without reading it). Otherwise the container may close the connection after the
+     * answer without saying so, and a client that sends its next request on it gets no answer.
+     */
+    private static void drain(HttpServletRequest request) {
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buf = new byte[8192];
+            while (in.read(buf) >= 0) { /* discard */ }
+        } catch (IOException | IllegalStateException e) {
+            // read through getReader, or the client went away: nothing to keep alive
+        }
     }
 
     private static void tooLarge(HttpServletResponse response, String message) throws IOException {

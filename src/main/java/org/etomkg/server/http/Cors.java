@@ -22,9 +22,9 @@ public final class Cors implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
         String origin = request.getHeader("Origin");
+        response.addHeader("Vary", "Origin");   // the answer depends on the origin, allowed or not: caches must keep them apart
         if (origin != null && origins.contains(origin)) {
             response.setHeader("Access-Control-Allow-Origin", origin);
-            response.setHeader("Vary", "Origin");
             response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
             response.setHeader("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type");
             if (request.getMethod().equals("OPTIONS")) { response.setStatus(204); return; }

@@ -20,7 +20,7 @@
 #   WORK=DIR          keep generated files and logs there (default: a temporary folder, removed at the end)
 #   SEED=20260101     generator seed
 #   ETOM_JAR=FILE     measure this etom-kg jar instead of building target/etom-kg.jar
-#   SHAPES=shapes     the shapes folder to validate with (both files), e.g. bench/validation/proposed-shapes
+#   SHAPES=shapes     the shapes folder to validate with (both files), e.g. a rewrite to try
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
@@ -94,7 +94,8 @@ cpu_rows=()
 fmt='%-6s | %11s | %23s | %4s | %10s | %11s | %12s | %11s | %14s | %10s | %10s | %13s | %s'
 cfmt='%-6s | %12s | %11s | %10s | %10s | %13s'
 
-version="commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain -- "$shapes" src/main 2>/dev/null)" ] && echo ', with uncommitted changes in shapes or src/main')"
+version="commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [ -n "$(git status --porcelain -- "$shapes" src/main 2>/dev/null || true)" ]; then version="$version, with uncommitted changes in $shapes or src/main"; fi
 echo "etom-kg validation benchmark: sizes ${sizes[*]}; $runs run(s) each in a fresh JVM, $stat shown; shapes $shapes; $version; work folder $work" >&2
 for size in "${sizes[@]}"; do
   n=$(count "$size")

@@ -37,7 +37,7 @@ public final class JenaShaclRun {
             }
         }
         long t = System.nanoTime();
-        Graph ext = ExtensionFiles.read(file);
+        Graph ext = ExtensionFiles.read(List.of(file));   // as ValidateCommand does
         double read = Bench.secs(t);
         t = System.nanoTime();
         ExtensionValidator validator = new ExtensionValidator(shapesDir, new OntologyFolder(ontology));

@@ -23,6 +23,7 @@ public final class ExtensionFiles {
     private ExtensionFiles() {}
 
     public static Graph read(List<Path> files) {
+        if (files.size() == 1) return read(files.get(0));   // no copy: large extensions come as one file
         Graph g = GraphFactory.createDefaultGraph();
         for (Path f : files) read(f).find().forEachRemaining(g::add);
         return g;

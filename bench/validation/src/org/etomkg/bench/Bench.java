@@ -28,6 +28,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.etomkg.extension.ExtensionHeader;
+import org.etomkg.extension.ExtensionValidator;
 import org.etomkg.extension.ReferenceFramework;
 import org.etomkg.vocab.ETOM;
 
@@ -48,27 +49,12 @@ final class Bench {
         return dataGraph(data, extension, reference);
     }
 
-    /** Adds to data the release the extension's header names, the meta-model and the foreign references. */
+    /** The release, meta-model and foreign references, built by the validator's own code. */
     private static Graph dataGraph(Graph data, Graph extension, ReferenceFramework reference) {
         Node header = ExtensionHeader.find(extension).orElseThrow();
         String release = ExtensionHeader.release(extension, header).orElseThrow();
-        reference.release(release).find().forEachRemaining(data::add);
-        reference.metaModel().find().forEachRemaining(data::add);
-        String prefix = ETOM.BASE + "release/";
-        Set<Node> seen = new HashSet<>();
-        extension.find().forEachRemaining(t -> {
-            Node o = t.getObject();
-            if (!o.isURI() || !o.getURI().startsWith(prefix) || !seen.add(o)) return;
-            String rest = o.getURI().substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (slash < 0) return;
-            String version = rest.substring(0, slash);
-            if (version.equals(release) || !reference.releases().contains(version)) return;
-            Graph other = reference.release(version);
-            for (Node p : List.of(RDF.type.asNode(), RDFS.label.asNode(), SKOS.notation.asNode(), SKOS.inScheme.asNode()))
-                other.find(o, p, Node.ANY).forEachRemaining(data::add);
-            other.find(NodeFactory.createURI(ETOM.release(version)), Node.ANY, Node.ANY).forEachRemaining(data::add);
-        });
+        new ExtensionValidator(Path.of(System.getProperty("etomkg.shapes", "shapes")), reference)
+            .referenceData(extension, release).find().forEachRemaining(data::add);
         return data;
     }
 

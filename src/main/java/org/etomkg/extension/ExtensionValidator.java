@@ -62,9 +62,7 @@ public final class ExtensionValidator {
             data.remove(header.get(), ETOM.term("extendsRelease"), Node.ANY);
             data.add(Triple.create(header.get(), ETOM.term("extendsRelease"), NodeFactory.createURI(ETOM.release(release))));
         }
-        reference.release(release).find().forEachRemaining(data::add);
-        reference.metaModel().find().forEachRemaining(data::add);
-        addForeignReferences(extension, release, data);
+        referenceData(extension, release).find().forEachRemaining(data::add);
 
         ValidationReport own = ShaclValidator.get().validate(fileShapes, extension);
         ValidationReport union = ShaclValidator.get().validate(unionShapes, data);
@@ -88,10 +86,14 @@ public final class ExtensionValidator {
     }
 
     /**
-     * Processes of other releases the extension points at: their names and identifiers go into
-     * the data, so the report can say which release they are from and what the counterpart is.
+     * What the extension is validated together with: the targeted release, the meta-model, and
+     * the names and identifiers of other releases' processes it points at, so the report can say
+     * which release they are from and what the counterpart is. The benchmark builds its floor on this too.
      */
-    private void addForeignReferences(Graph extension, String target, Graph data) {
+    public Graph referenceData(Graph extension, String target) {
+        Graph data = GraphFactory.createDefaultGraph();
+        reference.release(target).find().forEachRemaining(data::add);
+        reference.metaModel().find().forEachRemaining(data::add);
         String prefix = ETOM.BASE + "release/";
         Set<Node> seen = new HashSet<>();
         extension.find().forEachRemaining(t -> {
@@ -108,6 +110,7 @@ public final class ExtensionValidator {
             Node rel = NodeFactory.createURI(ETOM.release(version));
             other.find(rel, Node.ANY, Node.ANY).forEachRemaining(data::add);
         });
+        return data;
     }
 
     /** The named shape a result comes from: a blank property shape stands for the node shape that holds it. */

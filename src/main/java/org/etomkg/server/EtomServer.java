@@ -19,6 +19,7 @@ import org.etomkg.server.http.Cors;
 import org.etomkg.server.http.CutOffAnswer;
 import org.etomkg.server.http.RequestLog;
 import org.etomkg.server.http.WriteAuth;
+import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
 
 /**
@@ -62,6 +63,7 @@ public final class EtomServer implements AutoCloseable {
             b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
         // Who may write is settled before any body is read: a stranger's upload is refused unread.
         b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false));   // POST /api/validate stores nothing: open
+        b.addFilter("/api/session", new WriteAuth(options.users(), true));          // the web page's sign-in check
         // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
         if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
         if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true));
@@ -70,7 +72,8 @@ public final class EtomServer implements AutoCloseable {
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds()));
-        b.addServlet("", new LandingPage());
+        WebPages pages = new WebPages();
+        for (String path : WebPages.PATHS) b.addServlet(path, pages);
 
         FusekiServer server = b.build();
         server.getJettyServer().setRequestLog(new RequestLog());

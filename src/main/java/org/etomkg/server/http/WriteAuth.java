@@ -33,13 +33,28 @@ public final class WriteAuth implements Filter {
         HttpServletResponse response = (HttpServletResponse) resp;
         boolean writes = switch (request.getMethod()) { case "PUT", "POST", "PATCH", "DELETE" -> true; default -> false; };
         if ((allMethods || writes) && !authenticated(request)) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"etom-kg\", charset=\"UTF-8\"");
+            // The web page signs in with its own form; the challenge would pop up the browser's dialog over it.
+            if (request.getHeader("X-Requested-With") == null)
+                response.setHeader("WWW-Authenticate", "Basic realm=\"etom-kg\", charset=\"UTF-8\"");
             Problem.send(response, 401, users.isEmpty()
                 ? "writing needs a user, and this server has none (start it with --users FILE; see ./etom-kg user add)"
                 : "writing needs a user name and password (HTTP Basic authentication)");
             return;
         }
         chain.doFilter(req, resp);
+    }
+
+    /** The user name a request carries in its Basic credentials (checked by this filter before). */
+    public static String userOf(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, colon) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean authenticated(HttpServletRequest request) {

@@ -1,0 +1,67 @@
+// The app page: routes each permalink to its view and keeps links inside the page.
+import { showMap } from "./map-view.js";
+import { showProcess } from "./process-view.js";
+import { showSearch } from "./search-view.js";
+import { showValidate } from "./validate-view.js";
+import { el } from "./dom.js";
+
+const main = () => document.getElementById("main");
+
+const routes = [
+  [/^\/(map)?$/, (m, params) => showMap(main(), params)],
+  [/^\/process\/([0-9.]+)\/([0-9.]+)$/, (m) => showProcess(main(), m[1], m[2])],
+  [/^\/search$/, (m, params) => showSearch(main(), params)],
+  [/^\/validate$/, () => showValidate(main())],
+];
+
+async function route() {
+  const path = location.pathname, params = new URLSearchParams(location.search);
+  markCurrent(path);
+  for (const [pattern, view] of routes) {
+    const m = path.match(pattern);
+    if (m) {
+      try {
+        await view(m, params);
+      } catch (e) {
+        main().replaceChildren(el("h1", {}, "Something went wrong"), el("p", { class: "error", role: "alert" }, e.message));
+      }
+      return;
+    }
+  }
+  main().replaceChildren(el("h1", {}, "Not found"), el("p", {}, "No page at ", el("code", {}, path), "."));
+}
+
+function markCurrent(path) {
+  for (const a of document.querySelectorAll("header.top nav a")) {
+    const href = a.getAttribute("href");
+    const current = href === path || (href === "/map" && (path === "/" || path.startsWith("/process/")));
+    if (current) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+  }
+}
+
+/** Moves to a page of the app without reloading; views call it to keep the URL a permalink. */
+export function navigate(url, { replace = false } = {}) {
+  if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
+  route().then(() => { if (!replace) main().focus({ preventScroll: true }); });
+}
+
+document.addEventListener("click", e => {
+  const a = e.target.closest("a");
+  // SVG links (the map's boxes) keep href and target as attributes, not strings.
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || a.getAttribute("target") || a.hasAttribute("download")) return;
+  const url = new URL(a.getAttribute("href"), location.href);
+  if (url.origin !== location.origin || !routes.some(([p]) => p.test(url.pathname))) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+  window.scrollTo(0, 0);
+});
+
+window.addEventListener("popstate", route);
+
+document.querySelector(".quick-search")?.addEventListener("submit", e => {
+  e.preventDefault();
+  const q = document.getElementById("quick-q").value;
+  navigate("/search?" + new URLSearchParams({ q }));
+});
+
+route();

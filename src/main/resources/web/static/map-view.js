@@ -1,0 +1,67 @@
+// The map page: the chart of a release, the release switcher, an extension overlay and export.
+import { query, getJson, releases, latestRelease } from "./api.js";
+import { el, releaseSelect } from "./dom.js";
+import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
+import { exportSvg, exportPng } from "./export.js";
+import { navigate } from "./app.js";
+import { overlayStatus } from "./overlay.js";
+
+export async function showMap(main, params) {
+  const started = performance.now();
+  const all = await releases();
+  const release = all.includes(params.get("release")) ? params.get("release") : await latestRelease();
+  const extensionName = params.get("extension") || "";
+  const [rows, extensions] = await Promise.all([query("map", { release }), getJson("/api/extensions").catch(() => [])]);
+  const fetched = performance.now();
+
+  const go = (r, x) => navigate("/map?" + new URLSearchParams({ release: r, ...(x ? { extension: x } : {}) }), { replace: true });
+  const svg = drawChart(rows, release);
+  enableArrowKeys(svg);
+  const level2 = new Set(rows.map(r => r.identifier)).size;
+  const timing = el("p", { class: "timing", id: "map-timing" });
+  const overlayInfo = el("div", { id: "overlay-info" });
+
+  main.replaceChildren(
+    el("h1", {}, `eTOM map, release ${release}`),
+    el("div", { class: "toolbar" },
+      el("span", {}, ...releaseSelect(all, release, r => go(r, extensionName))),
+      el("span", {},
+        el("label", { for: "overlay" }, "Extension overlay"),
+        el("select", { id: "overlay", onchange: e => go(release, e.target.value) },
+          el("option", { value: "" }, extensions.length ? "none" : "no extension stored"),
+          extensions.map(x => el("option", { value: x.name, selected: x.name === extensionName }, `${x.name} (${x.release})`)))),
+      el("button", { type: "button", class: "secondary", id: "export-svg", onclick: () => exportSvg(svg, `etom-${release}.svg`) }, "Export SVG"),
+      el("button", { type: "button", class: "secondary", id: "export-png", onclick: () => exportPng(svg, `etom-${release}.png`) }, "Export PNG")),
+    el("p", { class: "muted" }, `${level2} level-2 processes. `,
+      release === "25.5" ? "Vertical groups as release 25.5 states them." : "Vertical groups derived from release 25.5 through the crosswalk.",
+      " Tab or the arrow keys move between processes; Enter opens one."),
+    overlayInfo,
+    el("div", { class: "map-wrap" }, svg),
+    timing);
+
+  const drawn = performance.now();
+  svg.dataset.renderMs = Math.round(drawn - started);
+  timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
+  if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
+}
+
+async function showOverlay(svg, info, name, release) {
+  info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name} against release ${release}…`));
+  try {
+    const { byLevel2, report, unplaced } = await overlayStatus(name, release);
+    overlay(svg, byLevel2);
+    const badge = report.conforms
+      ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${report.warnings} warnings` : "conforms")
+      : el("span", { class: "badge bad" }, `does not conform: ${report.violations} violations, ${report.warnings} warnings`);
+    info.replaceChildren(el("div", { class: "notice", id: "overlay-summary" },
+      el("p", {}, el("strong", {}, `Extension ${name}`), ` against release ${release}: `, badge, ". ",
+        `Boxes with its processes are marked: `,
+        el("span", { class: "badge ok" }, "✓ no findings"), " ", el("span", { class: "badge warn" }, "! warnings"), " ",
+        el("span", { class: "badge bad" }, "✗ violations"), ", with the number of extension processes beneath."),
+      unplaced.length ? el("p", {}, `${unplaced.length} of its processes have no level-2 process in this release: `,
+        unplaced.map(p => p.identifier).join(", "), ".") : null,
+      el("p", {}, el("a", { href: `/validate?extension=${encodeURIComponent(name)}&release=${release}` }, "See the findings"))));
+  } catch (e) {
+    info.replaceChildren(el("p", { class: "error", role: "alert" }, `Overlay of ${name}: ${e.message}`));
+  }
+}

@@ -1,0 +1,98 @@
+// A process page at /process/RELEASE/ID: what the graph knows of one process of one release.
+import { query, getJson, releases, byIdentifier } from "./api.js";
+import { el, processLink, releaseSelect, table } from "./dom.js";
+import { navigate } from "./app.js";
+
+export async function showProcess(main, release, id) {
+  const p = { id, release };
+  const [card, path, subtree, components, abes, history, extensionRows, all] = await Promise.all([
+    query("process-card", p), query("path-to-root", p), query("subtree", p), query("process-components", p),
+    query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), releases()]);
+  if (!card.length) return notFound(main, release, id);
+  const head = card[0];
+  document.title = `${id} ${head.name} (${release}) – etom-kg`;
+
+  const sameIn = new Map(history.filter(h => h.identifier).map(h => [h.version, h.identifier]));
+  const switcher = releaseSelect(all, release, r => {
+    if (sameIn.has(r)) navigate(`/process/${r}/${sameIn.get(r)}`);
+    else document.getElementById("release-note").textContent = `This process has no counterpart in release ${r}.`;
+  });
+
+  const groups = card.filter(c => c.group);
+  main.replaceChildren(
+    el("nav", { class: "breadcrumbs", "aria-label": "Breadcrumbs" },
+      el("ol", {}, el("li", {}, el("a", { href: `/map?release=${release}` }, `eTOM ${release}`)),
+        path.sort((a, b) => a.level - b.level).map((s, i, arr) => el("li", {},
+          i === arr.length - 1 ? el("span", { "aria-current": "page" }, `${s.identifier} ${s.name}`) : processLink(release, s.identifier, s.name))))),
+    el("h1", { id: "process-title" }, el("span", { class: "id" }, head.identifier), head.name),
+    el("div", { class: "toolbar" }, el("span", {}, ...switcher), el("span", { id: "release-note", class: "muted", role: "status" }),
+      el("a", { href: "/sparql?" + new URLSearchParams({ query: `DESCRIBE <https://w3id.org/etom-kg/release/${release}/process/${id}>` }) }, "Open in the SPARQL editor")),
+    el("dl", { class: "facts" },
+      el("dt", {}, "Release"), el("dd", {}, release),
+      el("dt", {}, "Level"), el("dd", {}, head.level),
+      el("dt", {}, "Domain"), el("dd", {}, head.domain ?? "—"),
+      el("dt", {}, "Parent"), el("dd", {}, head.parent ? processLink(release, head.parent, head.parentName) : "—"),
+      el("dt", {}, "Vertical groups"), el("dd", { id: "vertical-groups" }, groups.length
+        ? groups.map((g, i) => [i ? ", " : "", g.group, g.basis === "derived" ? " (derived from 25.5)" : ""]) : "none")),
+    el("div", { class: "sections" },
+      section("children", "Beneath it", childrenTree(release, id, subtree)),
+      section("history", "Across releases", historyTable(history, release)),
+      section("components", "ODA components and Open APIs", componentsTable(components)),
+      section("sid", "SID entities", abes.length ? table(abes, [["entity", "Entity"], ["direction", "It"], ["via", "Stated on"],
+        ["components", "From"], ["basis", "Basis"]]) : el("p", { class: "muted" }, "No SID entities are linked to this process or its level-2 process.")),
+      section("extensions", "Extension processes beneath it", extensionsTable(extensionRows))));
+}
+
+function section(id, title, body) {
+  return el("section", { id, "aria-labelledby": id + "-h" }, el("h2", { id: id + "-h" }, title), body);
+}
+
+function notFound(main, release, id) {
+  main.replaceChildren(el("h1", {}, `No process ${id} in release ${release}`),
+    el("p", {}, "Try ", el("a", { href: `/search?${new URLSearchParams({ q: id })}` }, "searching for it"),
+      " or the ", el("a", { href: `/map?release=${release}` }, `map of ${release}`), "."));
+}
+
+/** Children as a tree of disclosure widgets: each level opens on demand, down to level 7. */
+function childrenTree(release, id, subtree) {
+  const kids = new Map();
+  for (const r of subtree) if (r.parent) (kids.get(r.parent) ?? kids.set(r.parent, []).get(r.parent)).push(r);
+  for (const list of kids.values()) list.sort((a, b) => byIdentifier(a.identifier, b.identifier));
+  const node = r => {
+    const link = processLink(release, r.identifier, r.name);
+    const below = kids.get(r.identifier);
+    if (!below) return el("li", { class: "leaf", "data-identifier": r.identifier }, link, el("span", { class: "muted" }, ` · level ${r.level}`));
+    return el("li", { "data-identifier": r.identifier },
+      el("details", {}, el("summary", {}, link, el("span", { class: "muted" }, ` · level ${r.level} · ${below.length} beneath`)),
+        el("ul", {}, below.map(node))));
+  };
+  const top = kids.get(id) ?? [];
+  if (!top.length) return el("p", { class: "muted" }, "No processes beneath it in this release.");
+  return el("ul", { class: "tree", id: "children-tree" }, top.map(node));
+}
+
+function historyTable(history, release) {
+  return table(history, [
+    ["version", "Release", h => h.version === release ? el("strong", {}, h.version) : h.version],
+    ["identifier", "Identifier", h => h.identifier ? el("a", { href: `/process/${h.version}/${h.identifier}` }, h.identifier) : "—"],
+    ["name", "Name"], ["change", "Change"], ["rule", "Matched by"]], { id: "history-table" });
+}
+
+function componentsTable(rows) {
+  if (!rows.length) return el("p", { class: "muted" }, "No ODA component supports this process or one beneath it.");
+  const byComponent = new Map();
+  for (const r of rows) {
+    const c = byComponent.get(r.component) ?? { ...r, apis: [] };
+    if (r.api) c.apis.push(`${r.api} ${r.apiName}`);
+    byComponent.set(r.component, c);
+  }
+  return table([...byComponent.values()], [["component", "Component"], ["componentName", "Name"],
+    ["apis", "Open APIs it exposes", c => c.apis.length ? el("ul", {}, c.apis.map(a => el("li", {}, a))) : "—"],
+    ["servedProcesses", "Serves"], ["basis", "Basis"]], { id: "components-table" });
+}
+
+function extensionsTable(rows) {
+  if (!rows.length) return el("p", { class: "muted" }, "No stored extension has processes beneath this one.");
+  return table(rows, [["extension", "Extension"], ["identifier", "Identifier"], ["name", "Name"], ["level", "Level"],
+    ["accountable", "Accountable"], ["responsible", "Responsible"], ["kpis", "KPIs"], ["attachedIn", "Written for"]], { id: "extensions-table" });
+}

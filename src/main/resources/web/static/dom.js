@@ -13,7 +13,7 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 export function append(node, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -21,7 +21,7 @@ export function append(node, children) {
 }
 
 export function processLink(release, identifier, name) {
-  return el("a", { href: `/process/${release}/${identifier}` }, el("span", { class: "id" }, identifier), name);
+  return el("a", { href: `/process/${release}/${identifier}` }, el("span", { class: "id" }, identifier), " ", name);
 }
 
 export function releaseSelect(all, current, onChange, id = "release") {

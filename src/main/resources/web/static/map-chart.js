@@ -161,7 +161,7 @@ export function enableArrowKeys(svg) {
     const d = dirs[e.key];
     const from = e.target.closest("a");
     if (!d || !from) return;
-    const centre = a => { const r = a.querySelector("rect").getBBox ? a.getBBox() : null; return r ? [r.x + r.width / 2, r.y + r.height / 2] : [0, 0]; };
+    const centre = a => { const r = a.getBBox(); return [r.x + r.width / 2, r.y + r.height / 2]; };
     const [fx, fy] = centre(from);
     let best = null, bestScore = Infinity;
     for (const a of svg.querySelectorAll("a")) {

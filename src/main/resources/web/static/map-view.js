@@ -46,7 +46,7 @@ export async function showMap(main, params) {
 }
 
 async function showOverlay(svg, info, name, release) {
-  info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name} against release ${release}…`));
+  info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name}…`));
   try {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
     overlay(svg, byLevel2);
@@ -54,13 +54,14 @@ async function showOverlay(svg, info, name, release) {
       ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${report.warnings} warnings` : "conforms")
       : el("span", { class: "badge bad" }, `does not conform: ${report.violations} violations, ${report.warnings} warnings`);
     info.replaceChildren(el("div", { class: "notice", id: "overlay-summary" },
-      el("p", {}, el("strong", {}, `Extension ${name}`), ` against release ${release}: `, badge, ". ",
+      el("p", {}, el("strong", {}, `Extension ${name}`), ` (written for release ${report.release}`,
+        report.release === release ? "" : `, placed on ${release} along the crosswalk`, "): ", badge, ". ",
         `Boxes with its processes are marked: `,
         el("span", { class: "badge ok" }, "✓ no findings"), " ", el("span", { class: "badge warn" }, "! warnings"), " ",
         el("span", { class: "badge bad" }, "✗ violations"), ", with the number of extension processes beneath."),
       unplaced.length ? el("p", {}, `${unplaced.length} of its processes have no level-2 process in this release: `,
         unplaced.map(p => p.identifier).join(", "), ".") : null,
-      el("p", {}, el("a", { href: `/validate?extension=${encodeURIComponent(name)}&release=${release}` }, "See the findings"))));
+      el("p", {}, el("a", { href: `/validate?extension=${encodeURIComponent(name)}` }, "See its report"))));
   } catch (e) {
     info.replaceChildren(el("p", { class: "error", role: "alert" }, `Overlay of ${name}: ${e.message}`));
   }

@@ -24,7 +24,7 @@ export async function showProcess(main, release, id) {
       el("ol", {}, el("li", {}, el("a", { href: `/map?release=${release}` }, `eTOM ${release}`)),
         path.sort((a, b) => a.level - b.level).map((s, i, arr) => el("li", {},
           i === arr.length - 1 ? el("span", { "aria-current": "page" }, `${s.identifier} ${s.name}`) : processLink(release, s.identifier, s.name))))),
-    el("h1", { id: "process-title" }, el("span", { class: "id" }, head.identifier), head.name),
+    el("h1", { id: "process-title" }, el("span", { class: "id" }, head.identifier), " ", head.name),
     el("div", { class: "toolbar" }, el("span", {}, ...switcher), el("span", { id: "release-note", class: "muted", role: "status" }),
       el("a", { href: "/sparql?" + new URLSearchParams({ query: `DESCRIBE <https://w3id.org/etom-kg/release/${release}/process/${id}>` }) }, "Open in the SPARQL editor")),
     el("dl", { class: "facts" },
@@ -36,11 +36,11 @@ export async function showProcess(main, release, id) {
         ? groups.map((g, i) => [i ? ", " : "", g.group, g.basis === "derived" ? " (derived from 25.5)" : ""]) : "none")),
     el("div", { class: "sections" },
       section("children", "Beneath it", childrenTree(release, id, subtree)),
-      section("history", "Across releases", historyTable(history, release)),
+      section("extensions", "Extension processes beneath it", extensionsTable(extensionRows)),
       section("components", "ODA components and Open APIs", componentsTable(components)),
       section("sid", "SID entities", abes.length ? table(abes, [["entity", "Entity"], ["direction", "It"], ["via", "Stated on"],
         ["components", "From"], ["basis", "Basis"]]) : el("p", { class: "muted" }, "No SID entities are linked to this process or its level-2 process.")),
-      section("extensions", "Extension processes beneath it", extensionsTable(extensionRows))));
+      section("history", "Across releases", historyTable(history, release))));
 }
 
 function section(id, title, body) {

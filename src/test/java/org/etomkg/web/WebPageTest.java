@@ -1,0 +1,308 @@
+package org.etomkg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web page as a process architect uses it, in headless Chromium against a real server on a
+ * store built from the shipped ontology: the map, clicking through to a process, switching
+ * release, the extension overlay, keyboard use, export, and validating a good and a bad file.
+ * Expected values come from the store itself, not from the page's own queries.
+ */
+class WebPageTest {
+    static final String ETOM = "https://w3id.org/etom-kg/ontology#";
+    static final Path EXAMPLE = Path.of("examples/nordlicht-telecom.ttl").toAbsolutePath();
+    /** The example's process that loses its definition, so the stored extension has one warning. */
+    static final String UNDEFINED = "https://nordlicht-telecom.example/etom/2.5.8.2.1";
+
+    @TempDir static Path tmp;
+    static WebServer server;
+    static Browser browser;
+    static Path withWarning;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = WebServer.start(tmp);
+        browser = Browser.start(server.baseUrl());
+        Model m = RDFDataMgr.loadModel(EXAMPLE.toString());
+        m.removeAll(m.createResource(UNDEFINED), ResourceFactory.createProperty("http://www.w3.org/2004/02/skos/core#definition"), null);
+        withWarning = tmp.resolve("nordlicht-with-a-warning.ttl");
+        try (var out = Files.newOutputStream(withWarning)) { RDFDataMgr.write(out, m, Lang.TURTLE); }
+        HttpResponse<String> put = put("/api/extensions/nordlicht", withWarning);
+        assertEquals(201, put.statusCode(), put.body());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    @Test
+    void theMapShowsEveryLevel2ProcessOfTheLatestReleaseAndSwitchesRelease() {
+        browser.open("/");
+        browser.waitFor("#etom-map a.process");
+        assertEquals("eTOM map, release 26.0", browser.text("h1"));
+        assertEquals(level2("26.0"), boxes(), "every level-2 process of 26.0 is on the map");
+        System.out.println("map of 26.0 drawn in " + browser.waitFor("#etom-map").getAttribute("data-render-ms") + " ms (from the route to the drawn chart)");
+        browser.screenshot("map-26.0");
+        assertEquals(List.of(), browser.consoleErrors());
+
+        new Select(browser.waitFor("#release")).selectByValue("25.5");
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/map?release=25.5") && browser.text("h1").endsWith("25.5"));
+        browser.waitFor("#etom-map a.process");
+        assertEquals(level2("25.5"), boxes(), "every level-2 process of 25.5 is on the map");
+        // A process in several vertical groups appears in each: 1.3.3 sits in three in 25.5.
+        assertEquals(groupsOf("25.5", "1.3.3"), browser.all("#etom-map a.process[data-identifier='1.3.3']").stream()
+            .map(a -> a.getAttribute("data-group")).collect(Collectors.toCollection(TreeSet::new)));
+        browser.screenshot("map-25.5");
+
+        browser.open("/map?release=23.0.1");
+        browser.waitFor("#etom-map a.process");
+        assertEquals(level2("23.0.1"), boxes(), "every level-2 process of 23.0.1 is on the map");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aClickOnTheMapOpensTheProcessPageWithItsChildrenHistoryAndComponents() {
+        browser.open("/map?release=26.0");
+        browser.waitFor("#etom-map a.process[data-identifier='1.4.5']").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/26.0/1.4.5"));
+        assertEquals("1.4.5 Service Activation Management", browser.text("#process-title"));
+        String crumbs = browser.text(".breadcrumbs");
+        assertTrue(crumbs.contains("1.4") && crumbs.contains("Service Activation Management"), crumbs);
+        // Children open level by level, down to the lowest.
+        WebElement first = browser.waitFor("#children-tree > li[data-identifier='1.4.5.1'] > details > summary");
+        assertFalse(browser.all("li[data-identifier='1.4.5.1.1']").get(0).isDisplayed());
+        first.findElement(By.xpath("..")).findElement(By.tagName("summary")).sendKeys(Keys.SPACE);
+        browser.waitUntil(d -> browser.all("li[data-identifier='1.4.5.1.1']").get(0).isDisplayed());
+        assertEquals(descendants("26.0", "1.4.5"), browser.all("#children-tree li[data-identifier]").stream()
+            .map(li -> li.getAttribute("data-identifier")).collect(Collectors.toCollection(TreeSet::new)));
+        // Its history: one row per release that has it.
+        assertEquals(7, browser.all("#history-table tbody tr").size());
+        assertFalse(browser.all("#components-table tbody tr").isEmpty(), "1.4.5 is served by ODA components");
+        browser.screenshot("process-26.0-1.4.5");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aProcessPageFollowsTheProcessToAnotherReleaseAndListsExtensionProcesses() {
+        browser.open("/process/26.0/1.12.9");
+        browser.text("#process-title");
+        new Select(browser.waitFor("#release")).selectByValue("25.0");
+        // Selling was 1.1.9 before 25.5: the switch follows the crosswalk, not the identifier.
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/25.0/1.1.9"));
+        assertTrue(browser.text("#process-title").contains("Selling"));
+
+        browser.open("/process/25.5/1.3.3");
+        WebElement table = browser.waitFor("#extensions-table");
+        String text = browser.text("#extensions-table");
+        assertTrue(text.contains("2.3.3.10.1") && text.contains("Capture Web Shop Order"), text);
+        assertTrue(text.contains("Head of Sales"), "the accountable role: " + text);
+        assertTrue(text.contains("Web order capture time"), "the KPI: " + text);
+        browser.screenshot("process-25.5-1.3.3-with-extension");
+    }
+
+    @Test
+    void theOverlayMarksTheBoxesAnExtensionSitsBeneathWithTheirStatus() {
+        browser.open("/map?release=25.5&extension=nordlicht");
+        browser.waitFor("#overlay-summary");
+        Set<String> marked = browser.all("#etom-map a.process[data-status]").stream()
+            .map(a -> a.getAttribute("data-identifier")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(level2Above("25.5"), marked, "the level-2 processes the example's processes sit beneath");
+        // 2.5.8.2.1 lost its definition: a warning, on the box of 1.5.8 only.
+        Set<String> warned = browser.all("#etom-map a.process[data-status='warn']").stream()
+            .map(a -> a.getAttribute("data-identifier")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of("1.5.8"), warned);
+        assertTrue(browser.text("#overlay-summary").contains("1 warnings"), browser.text("#overlay-summary"));
+        browser.screenshot("map-25.5-overlay-nordlicht");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theKeyboardMovesAcrossTheMapAndOpensAProcess() {
+        browser.open("/map?release=26.0");
+        WebElement start = browser.waitFor("#etom-map a.process[data-identifier='1.4.5']");
+        browser.js().executeScript("arguments[0].focus()", start);
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        String right = browser.waitUntil(d -> (String) browser.js().executeScript("return document.activeElement.dataset.identifier"));
+        assertEquals("1.4.6", right, "right of Service Activation (Fulfillment) is Service Problem Management (Assurance)");
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/26.0/1.4.6"));
+    }
+
+    @Test
+    void theMapExportsAsSvgAndPng() throws Exception {
+        browser.open("/map?release=26.0");
+        browser.waitFor("#etom-map a.process");
+        Object svg = browser.js().executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+            + "import('/static/export.js').then(m => done(m.svgText(document.getElementById('etom-map'))));");
+        String text = (String) svg;
+        assertTrue(text.startsWith("<?xml") && text.contains("<svg") && text.contains("Service Activation Management"), text.substring(0, 200));
+        Files.writeString(Files.createDirectories(Path.of(screenshots())).resolve("map-26.0.svg"), text);
+        Object png = browser.js().executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+            + "import('/static/export.js').then(m => m.pngBlob(document.getElementById('etom-map')))"
+            + ".then(b => b.arrayBuffer()).then(a => { let s = ''; for (const x of new Uint8Array(a)) s += String.fromCharCode(x); done(btoa(s)); })"
+            + ".catch(e => done('error: ' + e.message));");
+        byte[] bytes = Base64.getDecoder().decode((String) png);
+        assertEquals("\u0089PNG", new String(bytes, 0, 4, StandardCharsets.ISO_8859_1));
+        assertTrue(bytes.length > 50_000, "a full map, not an empty canvas: " + bytes.length + " bytes");
+        Files.write(Path.of(screenshots()).resolve("map-26.0-export.png"), bytes);
+    }
+
+    @Test
+    void validatingAGoodFileLetsASignedInUserSaveIt() throws Exception {
+        browser.open("/validate");
+        browser.waitFor("#extension-file").sendKeys(EXAMPLE.toString());
+        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"));
+        assertTrue(browser.text("#report-summary").contains("0 warnings"));
+        // Not stored until a signed-in user says so.
+        assertFalse(stored().contains("\"nordlicht-telecom\""));
+        browser.waitFor("#signin-user").sendKeys(server.user());
+        browser.waitFor("#signin-password").sendKeys("wrong password");
+        browser.waitFor("#signin-button").click();
+        browser.waitUntil(d -> browser.text("#signin-message").contains("Wrong user name or password"));
+        WebElement password = browser.waitFor("#signin-password");
+        password.clear();
+        password.sendKeys(server.password());
+        browser.waitFor("#signin-button").click();
+        assertEquals("nordlicht-telecom", browser.waitFor("#save-name").getAttribute("value"));
+        browser.waitFor("#save-button").click();
+        browser.waitUntil(d -> browser.text("#save-result").startsWith("Saved as nordlicht-telecom"));
+        assertTrue(stored().contains("\"nordlicht-telecom\""), stored());
+        browser.screenshot("validate-saved");
+        // The wrong password's 401 is the one failed request the console may show.
+        assertEquals(List.of(), browser.consoleErrors().stream().filter(m -> !(m.contains("/api/session") && m.contains("401"))).toList());
+        assertEquals(204, delete("/api/extensions/nordlicht-telecom").statusCode());
+    }
+
+    @Test
+    void validatingABadFileShowsTheFindingsByProcessWithTheirFixAndCannotBeSaved() {
+        Path bad = Path.of("examples/invalid/r03-numbering-invalid.ttl").toAbsolutePath();
+        browser.open("/validate");
+        browser.waitFor("#extension-file").sendKeys(bad.toString());
+        assertEquals("false", browser.waitFor("#report-summary").getAttribute("data-conforms"));
+        List<WebElement> findings = browser.all("#report .finding[data-severity='Violation']");
+        assertFalse(findings.isEmpty());
+        for (WebElement f : findings) {
+            assertEquals("R03-Numbering", f.getAttribute("data-rule"));
+            assertTrue(f.getText().contains("Fix:"), f.getText());
+        }
+        assertFalse(browser.all("#report .report-process h3").isEmpty(), "grouped by process");
+        assertTrue(browser.text("#save").contains("Fix the violations first"));
+        assertTrue(browser.all("#save-button").isEmpty());
+        browser.screenshot("validate-invalid");
+
+        // A file that is not RDF at all: the error names the file and the line.
+        browser.open("/validate");
+        browser.waitFor("#extension-file").sendKeys(Path.of("README.md").toAbsolutePath().toString());
+        assertTrue(browser.text("#validate-result").contains("not a file etom-kg reads"));
+    }
+
+    // ---- what the store says, asked without the page ----
+
+    private static int boxes() {
+        return (int) browser.all("#etom-map a.process").stream().map(a -> a.getAttribute("data-identifier")).distinct().count();
+    }
+
+    private static int level2(String release) {
+        return Integer.parseInt(one("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <" + ETOM + "level> 2 }"));
+    }
+
+    private static Set<String> groupsOf(String release, String id) {
+        return strings("SELECT ?g WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <http://www.w3.org/2004/02/skos/core#notation> '" + id + "' ;"
+            + " <" + ETOM + "verticalGroup>/<http://www.w3.org/2000/01/rdf-schema#label> ?l . BIND (STR(?l) AS ?g) }");
+    }
+
+    private static Set<String> descendants(String release, String id) {
+        return strings("SELECT ?g WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?top <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <http://www.w3.org/2004/02/skos/core#notation> '" + id + "' ."
+            + " ?e <" + ETOM + "parent>+ ?top ; <http://www.w3.org/2004/02/skos/core#notation> ?g }");
+    }
+
+    /** The level-2 reference processes above the stored example's own processes (parents chained in the example file). */
+    private static Set<String> level2Above(String release) {
+        return strings("SELECT ?g WHERE { GRAPH <https://w3id.org/etom-kg/graph/extension/nordlicht> { ?x a <" + ETOM + "ExtensionProcess> }"
+            + " ?x <" + ETOM + "parent>+ ?p . ?p <" + ETOM + "level> 2 ; <http://www.w3.org/2004/02/skos/core#notation> ?g }");
+    }
+
+    private static String one(String sparql) {
+        return strings(sparql).iterator().next();
+    }
+
+    private static Set<String> strings(String sparql) {
+        var dsg = server.store().datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> out = new TreeSet<>();
+            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(sparql).build()) {
+                qe.execSelect().forEachRemaining((QuerySolution s) -> {
+                    var node = s.get(s.varNames().next());
+                    out.add(node.isLiteral() ? node.asLiteral().getLexicalForm() : node.toString());
+                });
+            }
+            return out;
+        });
+    }
+
+    private static String screenshots() {
+        return browser.screenshot("last").getParent().toString();
+    }
+
+    private static String stored() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/extensions"))).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static HttpResponse<String> put(String path, Path file) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Content-Type", "text/turtle").header("Authorization", basic())
+            .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> delete(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Authorization", basic()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((WebServer.USER + ":" + WebServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}

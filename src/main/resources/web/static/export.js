@@ -14,6 +14,7 @@ function download(blob, filename) {
 export function svgText(svg) {
   const copy = svg.cloneNode(true);
   copy.removeAttribute("data-render-ms");
+  copy.removeAttribute("data-since-navigation-ms");
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
 }
 

@@ -41,6 +41,7 @@ export async function showMap(main, params) {
 
   const drawn = performance.now();
   svg.dataset.renderMs = Math.round(drawn - started);
+  svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the browser's navigation start: the whole page
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
   if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
 }

@@ -32,6 +32,7 @@ import org.etomkg.query.QueryFiles;
 import org.etomkg.query.QueryParameter;
 import org.etomkg.query.QueryResult;
 import org.etomkg.query.QueryRunner;
+import org.etomkg.query.QueryText;
 import org.etomkg.query.ResultFormat;
 import org.etomkg.server.http.Problem;
 import org.etomkg.store.KnowledgeStore;
@@ -64,6 +65,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             if (path.equals("/health") && method.equals("GET")) health(resp);
             else if (path.equals("/queries") && method.equals("GET")) listQueries(resp);
+            else if (path.matches("/queries/[^/]+/sparql") && method.equals("GET")) queryText(path.substring(9, path.length() - 7), req, resp);
             else if (path.startsWith("/queries/") && method.equals("GET")) runQuery(path.substring(9), req, resp);
             else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(allQueries()));
             else if (path.equals("/validate") && method.equals("POST")) validate(req, resp);
@@ -168,6 +170,25 @@ public final class ApiServlet extends HttpServlet {
         resp.setContentType(format.get().mediaType() + ";charset=utf-8");
         resp.addHeader("Vary", "Accept");
         resp.getWriter().write(format.get().format(result));
+    }
+
+    /** The named query as SPARQL text with the given values and defaults bound, to open in an editor. */
+    private void queryText(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Optional<NamedQuery> q;
+        try {
+            q = QueryFiles.find(queriesDir, name);
+        } catch (IllegalArgumentException e) {
+            throw new BrokenQueryFile(e);
+        }
+        if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var e : req.getParameterMap().entrySet()) {
+            if (e.getValue().length != 1) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given more than once");
+            values.put(e.getKey(), e.getValue()[0]);
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/sparql-query;charset=utf-8");
+        resp.getWriter().write(QueryText.of(q.get(), values));
     }
 
     /**

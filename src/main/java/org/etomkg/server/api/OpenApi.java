@@ -21,6 +21,7 @@ public final class OpenApi {
         doc.put("info", info);
         JsonObject paths = new JsonObject();
         for (NamedQuery q : queries) paths.put("/api/queries/" + q.name(), queryPath(q));
+        paths.put("/api/queries/{name}/sparql", queryTextPath());
         paths.put("/api/queries", simple("List the named queries with their parameters", "application/json"));
         paths.put("/api/health", simple("Answers 200 when the dataset answers a query, 503 otherwise", "application/json"));
         paths.put("/api/validate", validatePath());
@@ -73,6 +74,54 @@ public final class OpenApi {
         responses.put("400", described("A parameter is missing or not of its type"));
         responses.put("406", described("None of the three result formats is acceptable"));
         responses.put("503", described("The query ran longer than the timeout"));
+        get.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("get", get);
+        return path;
+    }
+
+    /** A named query's SPARQL text with its parameters bound, for an editor such as the page at /sparql. */
+    private static JsonObject queryTextPath() {
+        JsonObject get = new JsonObject();
+        get.put("operationId", "getQueryText");
+        get.put("summary", "The SPARQL text of a named query, its parameters bound");
+        get.put("description", "The query file's header comments, then the query with the values given (as the query's own "
+            + "parameters, the same as for running it) and the defaults bound as RDF terms, written out by Jena. A parameter "
+            + "with neither stays a variable, with a comment line saying what to bind. Send it to /etom/sparql to run it.");
+        JsonArray params = new JsonArray();
+        JsonObject name = new JsonObject();
+        name.put("name", "name");
+        name.put("in", "path");
+        name.put("required", true);
+        name.put("description", "The named query, as listed by /api/queries");
+        JsonObject schema = new JsonObject();
+        schema.put("type", "string");
+        schema.put("pattern", "^[A-Za-z0-9][A-Za-z0-9_-]*$");
+        name.put("schema", schema);
+        params.add(name);
+        JsonObject values = new JsonObject();
+        values.put("name", "parameters");
+        values.put("in", "query");
+        values.put("required", false);
+        values.put("description", "Values for the query's own parameters, by name, such as ?id=1.3.3");
+        JsonObject free = new JsonObject();
+        free.put("type", "object");
+        JsonObject strings = new JsonObject();
+        strings.put("type", "string");
+        free.put("additionalProperties", strings);
+        values.put("schema", free);
+        values.put("style", "form");
+        values.put("explode", true);
+        params.add(values);
+        get.put("parameters", params);
+        JsonObject responses = new JsonObject();
+        JsonObject ok = described("The query text");
+        JsonObject content = new JsonObject();
+        content.put("application/sparql-query", new JsonObject());
+        ok.put("content", content);
+        responses.put("200", ok);
+        responses.put("400", described("A parameter is unknown or a value not of its type"));
+        responses.put("404", described("No named query of that name"));
         get.put("responses", responses);
         JsonObject path = new JsonObject();
         path.put("get", get);

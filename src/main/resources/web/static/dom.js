@@ -36,3 +36,8 @@ export function table(rows, columns, attrs = {}) {
     el("thead", {}, el("tr", {}, columns.map(([, h]) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map(r => el("tr", {}, columns.map(([k, , render]) => el("td", {}, render ? render(r) : (r[k] ?? "")))))));
 }
+
+/** "1 warning", "2 warnings". */
+export function count(n, word) {
+  return `${n} ${word}${Number(n) === 1 ? "" : "s"}`;
+}

@@ -1,6 +1,6 @@
 // The map page: the chart of a release, the release switcher, an extension overlay and export.
 import { query, getJson, releases, latestRelease } from "./api.js";
-import { el, releaseSelect } from "./dom.js";
+import { el, releaseSelect, count } from "./dom.js";
 import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
 import { navigate } from "./app.js";
@@ -52,8 +52,8 @@ async function showOverlay(svg, info, name, release) {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
     overlay(svg, byLevel2);
     const badge = report.conforms
-      ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${report.warnings} warnings` : "conforms")
-      : el("span", { class: "badge bad" }, `does not conform: ${report.violations} violations, ${report.warnings} warnings`);
+      ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${count(report.warnings, "warning")}` : "conforms")
+      : el("span", { class: "badge bad" }, `does not conform: ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}`);
     info.replaceChildren(el("div", { class: "notice", id: "overlay-summary" },
       el("p", {}, el("strong", {}, `Extension ${name}`), ` (written for release ${report.release}`,
         report.release === release ? "" : `, placed on ${release} along the crosswalk`, "): ", badge, ". ",

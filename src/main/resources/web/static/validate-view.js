@@ -1,7 +1,7 @@
 // The validate page: drop an extension file, read the report grouped by process with the fix
 // for each finding, and store it only when a signed-in user chooses to save it.
 import { releases, problem, getJson } from "./api.js";
-import { el } from "./dom.js";
+import { el, count } from "./dom.js";
 import { session, signInForm } from "./session.js";
 
 const TYPES = { ttl: "text/turtle", turtle: "text/turtle", rdf: "application/rdf+xml", owl: "application/rdf+xml", xml: "application/rdf+xml",
@@ -61,9 +61,9 @@ function reportView(report, source) {
   for (const f of report.findings) (byProcess.get(f.process) ?? byProcess.set(f.process, []).get(f.process)).push(f);
   const summary = report.conforms
     ? el("p", { class: "notice", id: "report-summary", "data-conforms": "true" }, el("span", { class: "badge ok" }, "Conforms"),
-        ` ${source}: ${report.extension} against eTOM ${report.release} — ${report.warnings} warnings.`)
+        ` ${source}: ${report.extension} against eTOM ${report.release} — ${count(report.warnings, "warning")}.`)
     : el("p", { class: "error", id: "report-summary", "data-conforms": "false" }, el("strong", {}, "Does not conform. "),
-        `${source}: ${report.extension} against eTOM ${report.release} — ${report.violations} violations, ${report.warnings} warnings.`);
+        `${source}: ${report.extension} against eTOM ${report.release} — ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}.`);
   return el("section", { id: "report", "aria-labelledby": "report-h" }, el("h2", { id: "report-h" }, "Report"), summary,
     [...byProcess.entries()].map(([process, findings]) => el("div", { class: "report-process", "data-process": process },
       el("h3", {}, process),

@@ -35,6 +35,7 @@ import org.etomkg.query.QueryRunner;
 import org.etomkg.query.QueryText;
 import org.etomkg.query.ResultFormat;
 import org.etomkg.server.http.Problem;
+import org.etomkg.server.http.WriteAuth;
 import org.etomkg.store.KnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,9 @@ public final class ApiServlet extends HttpServlet {
             else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(allQueries()));
             else if (path.equals("/validate") && method.equals("POST")) validate(req, resp);
             else if (path.equals("/extensions") && method.equals("GET")) listExtensions(resp);
+            else if (path.startsWith("/extensions/") && path.endsWith("/report") && method.equals("GET")) extensionReport(path.substring(12, path.length() - 7), req, resp);
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
+            else if (path.equals("/session") && method.equals("GET")) json(resp, 200, session(req));
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
         } catch (BrokenQueryFile e) {
             LOG.warn("{} {}: {}", method, req.getRequestURI(), e.getMessage());
@@ -247,6 +250,21 @@ public final class ApiServlet extends HttpServlet {
             list.add(o);
         }
         json(resp, 200, list);
+    }
+
+    /** A stored extension validated again, against its own release or another (what would break on moving). */
+    private void extensionReport(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!ExtensionStore.validName(name)) { Problem.send(resp, 400, "'" + name + "' is not a usable extension name (letters, digits, . _ -)"); return; }
+        Optional<Graph> g = new ExtensionStore(store).get(name);
+        if (g.isEmpty()) { Problem.send(resp, 404, "no stored extension '" + name + "'"); return; }
+        report(resp, 200, validator.validate(g.get(), Optional.ofNullable(req.getParameter("release"))), req.getHeader("Accept"));
+    }
+
+    /** Who the request signed in as: WriteAuth has checked the password before this runs. */
+    private static JsonObject session(HttpServletRequest req) {
+        JsonObject o = new JsonObject();
+        o.put("user", WriteAuth.userOf(req));
+        return o;
     }
 
     private void extension(String name, String method, HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -11,8 +11,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -21,20 +23,29 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 /**
  * The embedded TDB2 store under a data folder ({@code DATA/store}). Everything else reaches
  * the data through {@link #connect()} or {@link #datasetGraph()}, the one seam a remote
- * SPARQL store could stand behind. The default graph is the union of the named graphs.
+ * SPARQL store could stand behind. The default graph is the union of the named graphs. The
+ * dataset carries the search index ({@link SearchIndex}): it answers {@code text:query}, and
+ * writes through it index new names and descriptions.
  */
 public final class KnowledgeStore implements AutoCloseable {
     static final String STORE = "store";
     static final String PREVIOUS = "store.previous";
 
     private final Path dataDir;
+    private final DatasetGraph tdb;
+    private final SearchIndex.Opened index;
     private final DatasetGraph dsg;
 
-    private KnowledgeStore(Path dataDir, DatasetGraph dsg) {
+    private KnowledgeStore(Path dataDir, DatasetGraph tdb, SearchIndex.Opened index) {
         this.dataDir = dataDir;
-        this.dsg = dsg;
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        dsg.getContext().set(ARQ.httpServiceAllowed, false);
+        this.tdb = tdb;
+        this.index = index;
+        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        tdb.getContext().set(ARQ.httpServiceAllowed, false);
+        // The plain wrapper keeps jena-text from joining TDB2's transaction coordinator: joined, a query
+        // stopped by its timeout while others ran left a transaction open for good, so close could not
+        // expel the store. Unjoined, the index commits right after TDB2 does. The context is TDB2's.
+        this.dsg = TextDatasetFactory.create(new DatasetGraphWrapper(tdb), index.index(), false);
     }
 
     /** True when a store has been built in this data folder. */
@@ -51,7 +62,15 @@ public final class KnowledgeStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir + ": " + e.getMessage(), e);
         }
-        return new KnowledgeStore(dataDir, DatabaseMgr.connectDatasetGraph(dataDir.resolve(STORE).toString()));
+        Path store = dataDir.resolve(STORE);
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
+        try {
+            if (!SearchIndex.exists(store)) SearchIndex.build(tdb, store);   // a store built before there was an index
+            return new KnowledgeStore(dataDir, tdb, SearchIndex.open(store));
+        } catch (RuntimeException e) {
+            TDBInternal.expel(tdb);
+            throw e;
+        }
     }
 
     /** Finishes a swap that a crash interrupted: the previous store comes back if no new one took its place. */
@@ -93,6 +112,10 @@ public final class KnowledgeStore implements AutoCloseable {
     }
 
     @Override public void close() {
-        TDBInternal.expel(dsg);
+        try {
+            TDBInternal.expel(tdb);
+        } finally {
+            index.close();
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * Builds the store of a data folder from the ontology files. A new store is built beside the
  * old one and swapped in only when complete, so a failed load leaves the previous store as it
  * was; the user's own graphs are carried over. Loading the same files twice gives the same store.
+ * The search index is built inside the new store folder, so the swap moves it too.
  */
 public final class StoreBuilder {
     static final String NEXT = "store.next";
@@ -71,6 +72,7 @@ public final class StoreBuilder {
                 files.graphs().forEach((iri, graph) -> add(dsg, NodeFactory.createURI(iri), graph));
                 copyUserGraphs(oldStore, files, dsg);
             });
+            SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
             return Txn.calculateRead(dsg, () -> {
                 long n = 0;
                 for (var it = dsg.find(); it.hasNext(); it.next()) n++;

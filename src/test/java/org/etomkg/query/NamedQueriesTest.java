@@ -197,11 +197,13 @@ class NamedQueriesTest {
     }
 
     @Test
-    void searchFindsNamesContainingTheWordsInAnyCase() {
+    void searchFindsNamesHoldingEveryWordInAnyOrderAndCase() {
         List<Map<String, String>> rows = rows(run("search", Map.of("text", "SELLING", "release", "25.5")));
         assertTrue(rows.stream().anyMatch(r -> r.get("identifier").equals("1.12.9") && r.get("name").equals("Selling")));
+        assertEquals("1.12.9", rows.get(0).get("identifier"), "the exact name comes first");
         assertEquals(searchOracle("25.5", "SELLING"), idsAndNames(rows));
-        assertEquals(searchOracle("25.0", "Market & Sales"), idsAndNames(rows(run("search", Map.of("text", "Market & Sales", "release", "25.0")))));
+        for (String text : List.of("Market & Sales", "sales market", "order hand", "customer ord", "customer o", "1.3.3", "1.3.3.10.2", "o", "or"))
+            assertEquals(searchOracle("25.0", text), idsAndNames(rows(run("search", Map.of("text", text, "release", "25.0")))), text);
     }
 
     @Test
@@ -425,12 +427,31 @@ class NamedQueriesTest {
         return rows.stream().map(r -> r.get("identifier") + " " + r.get("name")).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** What search should answer, worked out here over every name of the release. */
+    /**
+     * What search should answer, worked out here over every name and identifier of the release:
+     * each word typed (letters and digits; a dot between digits stays in the word) is a whole word
+     * of the name, or the identifier, in any case and order; the last may be the start of one,
+     * unless it is all that was typed and one character long.
+     */
     private static Set<String> searchOracle(String release, String text) {
+        List<String> typed = words(text);
         Set<String> out = new TreeSet<>();
+        if (typed.isEmpty()) return out;
+        String last = typed.get(typed.size() - 1);
         namesOf(release).forEach((id, name) -> {
-            if (name.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) out.add(id + " " + name);
+            for (List<String> words : List.of(words(name), List.of(id))) {
+                boolean all = typed.subList(0, typed.size() - 1).stream().allMatch(words::contains)
+                    && words.stream().anyMatch(w -> w.equals(last) || String.join(" ", typed).length() > 1 && w.startsWith(last));
+                if (all) out.add(id + " " + name);
+            }
         });
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("(?:[\\p{L}\\p{N}]|(?<=\\p{N})\\.(?=\\p{N}))+").matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) out.add(m.group());
         return out;
     }
 

@@ -1,0 +1,30 @@
+package org.etomkg.store;
+
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+
+/**
+ * Splits names and descriptions into words the way {@code queries/search.rq} splits what a user
+ * types: a word is a run of letters and digits, and a dot between two digits stays inside it, so
+ * an identifier such as 1.4.5 is one word. Lower case, accents folded. Lucene's standard analyzer
+ * keeps apostrophes and splits differently, so a typed word could miss the indexed one.
+ */
+final class SearchAnalyzer extends Analyzer {
+    static final Pattern WORD = Pattern.compile("(?:[\\p{L}\\p{N}]|(?<=\\p{N})\\.(?=\\p{N}))+");
+
+    @Override protected TokenStreamComponents createComponents(String field) {
+        Tokenizer words = new PatternTokenizer(WORD, 0);
+        return new TokenStreamComponents(words, new ASCIIFoldingFilter(new LowerCaseFilter(words)));
+    }
+
+    /** Also applied to the prefix word, which the query parser does not split. */
+    @Override protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+}

@@ -1,0 +1,114 @@
+package org.etomkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.etomkg.vocab.ETOM;
+
+/**
+ * The full-text index of names, local names, descriptions and identifiers (jena-text over
+ * Lucene), kept inside the store folder ({@code DATA/store/text-index}) so that a rebuild's
+ * swap moves it with the triples. One Lucene document per indexed triple, every property in
+ * the one default field, and the literal stored, so that a query can join each hit with the
+ * live triple: an entry left behind by a delete then finds nothing.
+ */
+final class SearchIndex {
+    static final String FOLDER = "text-index";
+    static final String FIELD = "text";
+    /** What is searchable; skos:definition is where the description import writes. */
+    static final List<Node> PROPERTIES = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), ETOM.term("localName"),
+        SKOS.definition.asNode(), SKOS.notation.asNode());
+
+    private SearchIndex() {}
+
+    static boolean exists(Path storeDir) { return Files.isDirectory(storeDir.resolve(FOLDER)); }
+
+    /** The index of a store folder, open for reading and for the writes of the wrapped dataset. */
+    static Opened open(Path storeDir) {
+        return Opened.of(storeDir.resolve(FOLDER));
+    }
+
+    /**
+     * Indexes every searchable triple of the store from scratch, beside any old index and then
+     * in its place, so an interrupted build leaves no half index behind. Returns the documents.
+     */
+    static long build(DatasetGraph tdb, Path storeDir) {
+        Path next = storeDir.resolve(FOLDER + ".next"), target = storeDir.resolve(FOLDER);
+        try {
+            StoreBuilder.deleteTree(next);
+            long docs;
+            try (Opened index = Opened.of(next)) {
+                EntityDefinition def = index.index().getDocDef();
+                docs = Txn.calculateRead(tdb, () -> {
+                    long n = 0;
+                    for (Node p : PROPERTIES)
+                        for (var it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY); it.hasNext(); ) {
+                            Entity e = TextQueryFuncs.entityFromQuad(def, it.next());
+                            if (e != null) { index.index().addEntity(e); n++; }
+                        }
+                    return n;
+                });
+                index.index().commit();
+            }
+            StoreBuilder.deleteTree(target);
+            Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
+            return docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index in " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static TextIndexConfig config() {
+        EntityDefinition def = new EntityDefinition("uri", FIELD);
+        PROPERTIES.forEach(p -> def.set(FIELD, p));
+        def.setUidField("uid");     // lets a deleted triple remove its document
+        def.setLangField("lang");   // hits come back with their language tag, equal to the stored literal
+        TextIndexConfig config = new TextIndexConfig(def);
+        config.setAnalyzer(new SearchAnalyzer());
+        config.setValueStored(true);
+        return config;
+    }
+
+    /** A Lucene folder and the jena-text index over it, closed together. */
+    record Opened(Directory directory, TextIndex index) implements AutoCloseable {
+        static Opened of(Path folder) {
+            try {
+                Directory dir = FSDirectory.open(folder);
+                try {
+                    return new Opened(dir, new TextIndexLucene(dir, config()));
+                } catch (RuntimeException e) {
+                    dir.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the search index in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override public void close() {
+            try {
+                index.close();
+                directory.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

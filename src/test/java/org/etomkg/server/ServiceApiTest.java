@@ -394,7 +394,8 @@ class ServiceApiTest {
         JsonNode doc = json(api.get("/api/openapi.json"));
         for (Iterator<String> it = doc.path("paths").fieldNames(); it.hasNext(); ) {
             String path = it.next();
-            if (!doc.path("paths").path(path).has("get") || path.contains("{")) continue;
+            JsonNode get = doc.path("paths").path(path).path("get");
+            if (get.isMissingNode() || path.contains("{") || get.has("security")) continue;   // a signed-in GET is tested with its user
             StringBuilder query = new StringBuilder();
             boolean guessed = false;
             for (JsonNode p : doc.path("paths").path(path).path("get").path("parameters")) {

@@ -27,6 +27,8 @@ public final class OpenApi {
         paths.put("/api/validate", validatePath());
         paths.put("/api/extensions", simple("List the stored extensions with their status", "application/json"));
         paths.put("/api/extensions/{name}", extensionPath());
+        paths.put("/api/extensions/{name}/report", extensionReportPath());
+        paths.put("/api/session", sessionPath());
         doc.put("paths", paths);
         JsonObject schemes = new JsonObject();
         JsonObject basic = new JsonObject();
@@ -153,8 +155,35 @@ public final class OpenApi {
         return body;
     }
 
-    private static JsonObject extensionPath() {
+    private static JsonObject extensionReportPath() {
         JsonObject path = new JsonObject();
+        path.put("parameters", extensionName());
+        JsonObject get = op("getExtensionReport", "The stored extension validated again, against the release it names or ?release=R", false,
+            "200", "400", "404");
+        JsonArray params = new JsonArray();
+        JsonObject release = new JsonObject();
+        release.put("name", "release");
+        release.put("in", "query");
+        release.put("required", false);
+        release.put("description", "Another release to check it against, such as 26.0");
+        JsonObject schema = new JsonObject();
+        schema.put("type", "string");
+        release.put("schema", schema);
+        params.add(release);
+        get.put("parameters", params);
+        path.put("get", get);
+        return path;
+    }
+
+    /** The web page's sign-in: the credentials are checked and the user named. */
+    private static JsonObject sessionPath() {
+        JsonObject path = new JsonObject();
+        path.put("get", op("getSession", "200 with the user's name when the Basic credentials are right, 401 otherwise "
+            + "(without a WWW-Authenticate challenge when the request says X-Requested-With)", true, "200", "401"));
+        return path;
+    }
+
+    private static JsonArray extensionName() {
         JsonArray params = new JsonArray();
         JsonObject name = new JsonObject();
         name.put("name", "name");
@@ -165,7 +194,12 @@ public final class OpenApi {
         schema.put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
         name.put("schema", schema);
         params.add(name);
-        path.put("parameters", params);
+        return params;
+    }
+
+    private static JsonObject extensionPath() {
+        JsonObject path = new JsonObject();
+        path.put("parameters", extensionName());
         path.put("get", op("getExtension", "The stored extension, as Turtle", false, "200", "400", "404"));
         JsonObject put = op("putExtension", "Store the extension if it conforms, replacing an earlier version; 422 with the report otherwise", true,
             "200", "201", "400", "401", "413", "422");

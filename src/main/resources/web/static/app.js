@@ -8,27 +8,31 @@ import { el } from "./dom.js";
 const main = () => document.getElementById("main");
 
 const routes = [
-  [/^\/(map)?$/, (m, params) => showMap(main(), params)],
-  [/^\/process\/([0-9.]+)\/([0-9.]+)$/, (m) => showProcess(main(), m[1], m[2])],
-  [/^\/search$/, (m, params) => showSearch(main(), params)],
-  [/^\/validate$/, () => showValidate(main())],
+  [/^\/(map)?$/, (view, m, params) => showMap(view, params)],
+  [/^\/process\/([0-9.]+)\/([0-9.]+)$/, (view, m) => showProcess(view, m[1], m[2])],
+  [/^\/search$/, (view, m, params) => showSearch(view, params)],
+  [/^\/validate$/, view => showValidate(view)],
 ];
 
 async function route() {
   const path = location.pathname, params = new URLSearchParams(location.search);
   markCurrent(path);
-  for (const [pattern, view] of routes) {
+  // Each visit draws into a fresh element: a slower earlier view that finishes late draws into
+  // one no longer on the page, instead of over the page asked for since.
+  const view = el("div", { class: "view" }, el("p", { class: "muted" }, "Loading…"));
+  main().replaceChildren(view);
+  for (const [pattern, show] of routes) {
     const m = path.match(pattern);
     if (m) {
       try {
-        await view(m, params);
+        await show(view, m, params);
       } catch (e) {
-        main().replaceChildren(el("h1", {}, "Something went wrong"), el("p", { class: "error", role: "alert" }, e.message));
+        view.replaceChildren(el("h1", {}, "Something went wrong"), el("p", { class: "error", role: "alert" }, e.message));
       }
       return;
     }
   }
-  main().replaceChildren(el("h1", {}, "Not found"), el("p", {}, "No page at ", el("code", {}, path), "."));
+  view.replaceChildren(el("h1", {}, "Not found"), el("p", {}, "No page at ", el("code", {}, path), "."));
 }
 
 function markCurrent(path) {

@@ -13,6 +13,7 @@ export async function showSearch(main, params) {
   let asked = 0, timer;
 
   const run = async () => {
+    if (!input.isConnected) return;   // the reader has moved on to another page
     const text = input.value.trim();
     const mine = ++asked;
     history.replaceState(null, "", "/search?" + new URLSearchParams({ q: input.value, release }));

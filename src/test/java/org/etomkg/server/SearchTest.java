@@ -89,8 +89,17 @@ class SearchTest {
         assertEquals("1.3.3.10.2", rows.get(0).get("identifier"), rows.toString());
         assertEquals("Change Customer Order", rows.get(0).get("name"));
         assertTrue(rows.size() > 1, "names holding the three words in another order come after: " + rows);
-        assertDescendingScores(rows.subList(1, rows.size()));
-        assertDescendingScores(search("service order", "26.0"));
+        assertRanked(rows.subList(1, rows.size()), "change customer order");
+        assertRanked(search("service order", "26.0"), "service order");
+    }
+
+    @Test
+    void aNameThatBeginsWithTheWordsTypedComesBeforeHigherScores() {
+        List<Map<String, String>> rows = search("service activ", "26.0");
+        assertEquals("1.4.5", rows.get(0).get("identifier"), "Service Activation Management: " + rows);
+        assertTrue(Double.parseDouble(rows.get(1).get("score")) > Double.parseDouble(rows.get(0).get("score")),
+            "a shorter name scores higher in Lucene, yet comes after: " + rows);
+        assertRanked(rows, "service activ");
     }
 
     @Test
@@ -227,9 +236,16 @@ class SearchTest {
         return rows.stream().map(r -> r.get("identifier")).toList();
     }
 
-    private static void assertDescendingScores(List<Map<String, String>> rows) {
-        for (int i = 1; i < rows.size(); i++)
-            assertTrue(Double.parseDouble(rows.get(i - 1).get("score")) >= Double.parseDouble(rows.get(i).get("score")), rows.toString());
+    /** Names that begin with the words first, then the rest; by descending score within each. */
+    private static void assertRanked(List<Map<String, String>> rows, String words) {
+        java.util.function.Predicate<Map<String, String>> begins =
+            r -> r.get("name").toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().startsWith(words);
+        for (int i = 1; i < rows.size(); i++) {
+            Map<String, String> before = rows.get(i - 1), after = rows.get(i);
+            assertTrue(begins.test(before) || !begins.test(after), "a name beginning with the words comes first: " + rows);
+            if (begins.test(before) == begins.test(after))
+                assertTrue(Double.parseDouble(before.get("score")) >= Double.parseDouble(after.get("score")), rows.toString());
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -214,6 +214,26 @@ class WebPageTest {
     }
 
     @Test
+    void aFileDroppedOnThePageIsValidated() {
+        browser.open("/validate");
+        browser.waitFor("#dropzone");
+        // What a drop from the desktop delivers: a DataTransfer holding a File (here the stored extension, with its warning).
+        browser.js().executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+            + "fetch('/api/extensions/nordlicht').then(r => r.text()).then(text => {"
+            + "  const data = new DataTransfer();"
+            + "  data.items.add(new File([text], 'dropped.ttl', { type: 'text/turtle' }));"
+            + "  document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"
+            + "  done();"
+            + "});");
+        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"));
+        assertTrue(browser.text("#report-summary").contains("dropped.ttl"));
+        WebElement warning = browser.waitFor("#report .finding[data-severity='Warning']");
+        assertEquals("R05-Definition", warning.getAttribute("data-rule"));
+        assertTrue(warning.getText().contains("2.5.8.2.1") && warning.getText().contains("Fix:"), warning.getText());
+    }
+
+    @Test
     void validatingABadFileShowsTheFindingsByProcessWithTheirFixAndCannotBeSaved() {
         Path bad = Path.of("examples/invalid/r03-numbering-invalid.ttl").toAbsolutePath();
         browser.open("/validate");
@@ -234,6 +254,47 @@ class WebPageTest {
         browser.open("/validate");
         browser.waitFor("#extension-file").sendKeys(Path.of("README.md").toAbsolutePath().toString());
         assertTrue(browser.text("#validate-result").contains("not a file etom-kg reads"));
+    }
+
+    @Test
+    void theSparqlEditorOffersTheNamedQueriesAsExamplesAndRunsThem() throws Exception {
+        browser.open("/sparql");
+        browser.waitFor("#examples button.example[data-name='multi-group-processes']").click();
+        browser.waitUntil(d -> browser.text("#yasgui .tabsList .tab.active").contains("multi-group-processes")
+            || browser.text("#yasgui .tabsList .tab.active").contains("vertical group"));
+        browser.waitFor("#yasgui .tabPanel.active .yasqe_queryButton").click();
+        browser.waitUntil(d -> browser.text("#sparql-status").matches("\\d+ rows? in .*"));
+        int rows = Integer.parseInt(browser.text("#sparql-status").replaceFirst(" .*", ""));
+        // The same query through the named-query API, with its defaults.
+        String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/queries/multi-group-processes")))
+            .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(csv.strip().split("\r?\n").length - 1, rows);
+        assertFalse(browser.all("#yasgui .tabPanel.active .yasr table.dataTable tbody tr").isEmpty());
+        browser.screenshot("sparql-editor");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void searchAnswersAsYouTypeBestFirst() {
+        browser.open("/search");
+        WebElement input = browser.waitFor("#search-input");
+        input.sendKeys("service activ");
+        browser.waitUntil(d -> !browser.all("#search-results li").isEmpty());
+        List<String> found = browser.all("#search-results li").stream().map(li -> li.getAttribute("data-identifier")).toList();
+        assertEquals("1.4.5", found.get(0), "Service Activation Management first: " + found);
+        browser.waitUntil(d -> d.getCurrentUrl().contains("q=service+activ"));
+        // The arrow key goes from the box to the first result; Enter opens it.
+        input.sendKeys(Keys.ARROW_DOWN);
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/26.0/1.4.5"));
+        // From the header's box on any page.
+        browser.open("/map");
+        WebElement quick = browser.waitFor("#quick-q");
+        quick.sendKeys("fibre break", Keys.ENTER);
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/search?q=fibre+break"));
+        browser.waitFor("#search-status");
+        browser.screenshot("search");
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     // ---- what the store says, asked without the page ----

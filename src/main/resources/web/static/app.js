@@ -4,6 +4,7 @@ import { showProcess } from "./process-view.js";
 import { showSearch } from "./search-view.js";
 import { showValidate } from "./validate-view.js";
 import { el } from "./dom.js";
+import { navigate, NAVIGATED } from "./nav.js";
 
 const main = () => document.getElementById("main");
 
@@ -43,11 +44,9 @@ function markCurrent(path) {
   }
 }
 
-/** Moves to a page of the app without reloading; views call it to keep the URL a permalink. */
-export function navigate(url, { replace = false } = {}) {
-  if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
-  route().then(() => { if (!replace) main().focus({ preventScroll: true }); });
-}
+window.addEventListener(NAVIGATED, e => {
+  route().then(() => { if (!e.detail.replace) main().focus({ preventScroll: true }); });
+});
 
 document.addEventListener("click", e => {
   const a = e.target.closest("a");

@@ -3,7 +3,7 @@ import { query, getJson, releases, latestRelease } from "./api.js";
 import { el, releaseSelect, count } from "./dom.js";
 import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
-import { navigate } from "./app.js";
+import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
 
 export async function showMap(main, params) {

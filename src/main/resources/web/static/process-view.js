@@ -1,7 +1,7 @@
 // A process page at /process/RELEASE/ID: what the graph knows of one process of one release.
 import { query, getJson, releases, byIdentifier } from "./api.js";
 import { el, processLink, releaseSelect, table } from "./dom.js";
-import { navigate } from "./app.js";
+import { navigate } from "./nav.js";
 
 export async function showProcess(main, release, id) {
   const p = { id, release };

@@ -147,4 +147,56 @@ class ExtensionQueriesTest {
         r.rows().forEach(b -> assertTrue(Integer.parseInt(v(b, "extensionProcesses")) == 0 || Integer.parseInt(v(b, "owners")) == 0
             || Integer.parseInt(v(b, "kpis")) == 0, "a listed process misses something"));
     }
+
+    /** The example's processes, each with the reference process of the given level it sits beneath (from the file's parents and identifiers). */
+    private static Map<String, String> referenceAncestorAt(int level) {
+        var parent = example.createProperty(ETOM.NS + "parent");
+        Map<String, String> under = new java.util.TreeMap<>();
+        for (Resource x : example.listSubjectsWithProperty(RDF.type, example.createResource(ETOM.NS + "ExtensionProcess")).toList()) {
+            Resource p = x;
+            while (p.hasProperty(parent)) {
+                p = p.getPropertyResourceValue(parent);
+                String iri = p.getURI();
+                if (iri.startsWith("https://w3id.org/etom-kg/release/")) {
+                    // The first reference process up the chain; eTOM identifiers extend their parent's,
+                    // one number per level after the leading 1 (1.3 is level 1, 1.3.3 level 2).
+                    String[] id = iri.substring(iri.lastIndexOf('/') + 1).split("\\.");
+                    if (id.length > level) under.put(x.getURI(), String.join(".", java.util.Arrays.copyOf(id, level + 1)));
+                    break;
+                }
+            }
+        }
+        return under;
+    }
+
+    @Test
+    void theOverlayPlacesEveryExtensionProcessBeneathItsLevel2Process() {
+        Map<String, String> expected = referenceAncestorAt(2);
+        assertEquals(example.listSubjectsWithProperty(RDF.type, example.createResource(ETOM.NS + "ExtensionProcess")).toList().size(), expected.size());
+        Map<String, String> onMap = new java.util.TreeMap<>();
+        run("extension-overlay", Map.of("extension", "nordlicht", "release", "25.5")).rows().forEach(b -> onMap.put(v(b, "process"), v(b, "under")));
+        assertEquals(expected, onMap);
+        // On 26.0's map they sit beneath the same processes, followed along the crosswalk (none of these moved).
+        Map<String, String> on26 = new java.util.TreeMap<>();
+        run("extension-overlay", Map.of("extension", "nordlicht", "release", "26.0")).rows().forEach(b -> on26.put(v(b, "process"), v(b, "under")));
+        assertEquals(expected, on26);
+        assertTrue(run("extension-overlay", Map.of("extension", "no-such-extension", "release", "25.5")).rows().isEmpty());
+    }
+
+    @Test
+    void theExtensionProcessesBeneathAProcessComeWithOwnersAndKpis() {
+        Map<String, String> underLevel3 = referenceAncestorAt(3);
+        QueryResult r = run("process-extensions", Map.of("id", "1.3.3.10", "release", "25.5"));
+        Set<String> found = new HashSet<>();
+        r.rows().forEach(b -> found.add(v(b, "identifier")));
+        Set<String> expected = new HashSet<>();
+        underLevel3.forEach((x, id) -> { if (id.equals("1.3.3.10")) expected.add(x.substring(x.lastIndexOf('/') + 1)); });
+        assertEquals(expected, found);
+        var web = r.rows().stream().filter(b -> v(b, "identifier").equals("2.3.3.10.1")).findFirst().orElseThrow();
+        assertEquals("Head of Sales", v(web, "accountable"));
+        assertEquals("Web order capture time (target 5.0 minutes)", v(web, "kpis"));
+        assertEquals("25.5", v(web, "attachedIn"));
+        // The same process of 26.0 finds them through the crosswalk.
+        assertEquals(r.rows().size(), run("process-extensions", Map.of("id", "1.3.3.10", "release", "26.0")).rows().size());
+    }
 }

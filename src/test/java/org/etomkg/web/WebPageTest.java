@@ -91,10 +91,13 @@ class WebPageTest {
             .map(a -> a.getAttribute("data-group")).collect(Collectors.toCollection(TreeSet::new)));
         browser.screenshot("map-25.5");
 
-        browser.open("/map?release=23.0.1");
-        browser.waitFor("#etom-map a.process");
-        assertEquals(level2("23.0.1"), boxes(), "every level-2 process of 23.0.1 is on the map");
-        assertEquals(List.of(), browser.consoleErrors());
+        for (String release : List.of("23.0.1", "23.5", "24.0", "24.5", "25.0")) {
+            browser.open("/map?release=" + release);
+            browser.waitUntil(d -> browser.text("h1").endsWith(release));
+            browser.waitFor("#etom-map a.process");
+            assertEquals(level2(release), boxes(), "every level-2 process of " + release + " is on the map");
+            assertEquals(List.of(), browser.consoleErrors());
+        }
     }
 
     @Test
@@ -117,6 +120,9 @@ class WebPageTest {
         assertFalse(browser.all("#components-table tbody tr").isEmpty(), "1.4.5 is served by ODA components");
         browser.screenshot("process-26.0-1.4.5");
         assertEquals(List.of(), browser.consoleErrors());
+        // Its SID entities, from the component specifications' diagrams (stated for 24.0).
+        browser.open("/process/24.0/1.2.7");
+        assertTrue(browser.text("#sid").contains("Product Offering Specification ABE"), browser.text("#sid"));
     }
 
     @Test
@@ -295,6 +301,35 @@ class WebPageTest {
         browser.waitFor("#search-status");
         browser.screenshot("search");
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** WCAG's contrast ratio of every piece of text on the app's pages against what lies behind it, at least 4.5:1. */
+    @Test
+    void textOnEveryPageHasReadableContrast() {
+        String check = String.join("\n",
+            "const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);",
+            "const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });",
+            "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };",
+            "const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; const a = rgb(c)[3];",
+            "  if (c && !(a === 0)) return c; } return 'rgb(255, 255, 255)'; };",
+            "const bad = []; let checked = 0;",
+            "for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {",
+            "  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;",
+            "  if (!e.getClientRects().length) continue;",
+            "  const fg = getComputedStyle(e).color, bg = behind(e);",
+            "  const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);",
+            "  const ratio = (l1 + 0.05) / (l2 + 0.05); checked++;",
+            "  if (ratio < 4.5) bad.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
+            "}",
+            "return bad.length ? bad : checked;");
+        for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/search?q=order", "/validate?extension=nordlicht")) {
+            browser.open(page);
+            browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
+            browser.waitUntil(d -> !page.startsWith("/map") || !browser.all("#overlay-summary").isEmpty());
+            browser.waitUntil(d -> !page.startsWith("/validate") || !browser.all("#report-summary").isEmpty());
+            Object result = browser.js().executeScript(check);
+            assertTrue(result instanceof Number n && n.intValue() >= 15, page + ": " + result);
+        }
     }
 
     // ---- what the store says, asked without the page ----

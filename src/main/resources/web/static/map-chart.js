@@ -103,7 +103,8 @@ export function drawChart(rows, release) {
     else for (const [col, cellRows] of row.cells) place(cellRows, colX(col === 0 ? columns.length - 1 : col - 1), 0);
     rowH = Math.max(rowH + PAD, 48);
     group.append(svgEl("rect", { class: ri % 2 ? "row-odd" : "row-even", x: 0, y, width, height: rowH }));
-    const label = svgEl("a", { href: `/process/${release}/${row.domainIdentifier}`, class: "row-link" });
+    // The row's domain opens its level-1 process; processes with no domain (a source quirk) get a plain label.
+    const label = row.domainIdentifier ? svgEl("a", { href: `/process/${release}/${row.domainIdentifier}`, class: "row-link" }) : svgEl("g");
     label.append(svgEl("text", { class: "row-label", x: 8, y: y + 20 }, row.domain));
     label.append(svgEl("text", { class: "row-id", x: 8, y: y + 36 }, row.domainIdentifier ?? ""));
     group.append(label);

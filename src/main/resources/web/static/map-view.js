@@ -20,6 +20,7 @@ export async function showMap(main, params) {
   const level2 = new Set(rows.map(r => r.identifier)).size;
   const timing = el("p", { class: "timing", id: "map-timing" });
   const overlayInfo = el("div", { id: "overlay-info" });
+  const exportNote = el("span", { class: "error-text", role: "status" });
 
   main.replaceChildren(
     el("h1", {}, `eTOM map, release ${release}`),
@@ -31,9 +32,12 @@ export async function showMap(main, params) {
           el("option", { value: "" }, extensions.length ? "none" : "no extension stored"),
           extensions.map(x => el("option", { value: x.name, selected: x.name === extensionName }, `${x.name} (${x.release})`)))),
       el("button", { type: "button", class: "secondary", id: "export-svg", onclick: () => exportSvg(svg, `etom-${release}.svg`) }, "Export SVG"),
-      el("button", { type: "button", class: "secondary", id: "export-png", onclick: () => exportPng(svg, `etom-${release}.png`) }, "Export PNG")),
+      el("button", { type: "button", class: "secondary", id: "export-png",
+        onclick: () => exportPng(svg, `etom-${release}.png`).catch(e => { exportNote.textContent = e.message; }) }, "Export PNG"),
+      exportNote),
     el("p", { class: "muted" }, `${level2} level-2 processes. `,
-      release === "25.5" ? "Vertical groups as release 25.5 states them." : "Vertical groups derived from release 25.5 through the crosswalk.",
+      rows.some(r => r.basis === "stated") ? `Vertical groups as release ${release} states them.`
+        : "Vertical groups derived from release 25.5 through the crosswalk (only the 25.5 workbook states them).",
       " Tab or the arrow keys move between processes; Enter opens one."),
     overlayInfo,
     el("div", { class: "map-wrap" }, svg),
@@ -41,7 +45,7 @@ export async function showMap(main, params) {
 
   const drawn = performance.now();
   svg.dataset.renderMs = Math.round(drawn - started);
-  svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the browser's navigation start: the whole page
+  svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
   if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
 }

@@ -8,7 +8,7 @@ export async function showProcess(main, release, id) {
   const [card, path, subtree, components, abes, history, extensionRows, all] = await Promise.all([
     query("process-card", p), query("path-to-root", p), query("subtree", p), query("process-components", p),
     query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), releases()]);
-  if (!card.length) return notFound(main, release, id);
+  if (!card.length) return id.startsWith("2.") ? showExtensionProcess(main, release, id) : notFound(main, release, id);
   const head = card[0];
   document.title = `${id} ${head.name} (${release}) – etom-kg`;
 
@@ -45,6 +45,34 @@ export async function showProcess(main, release, id) {
 
 function section(id, title, body) {
   return el("section", { id, "aria-labelledby": id + "-h" }, el("h2", { id: id + "-h" }, title), body);
+}
+
+/** A CSP's own process (TM Forum's 2.x numbering) from a stored extension of the release. */
+async function showExtensionProcess(main, release, id) {
+  const [x] = await query("extension-process", { id, release });
+  if (!x) return notFound(main, release, id);
+  const path = x.reference ? await query("path-to-root", { id: x.reference, release }) : [];
+  document.title = `${id} ${x.name} (${x.extension}) – etom-kg`;
+  main.replaceChildren(
+    el("nav", { class: "breadcrumbs", "aria-label": "Breadcrumbs" },
+      el("ol", {}, el("li", {}, el("a", { href: `/map?release=${release}` }, `eTOM ${release}`)),
+        path.sort((a, b) => a.level - b.level).map(s => el("li", {}, processLink(release, s.identifier, s.name))),
+        x.parent !== x.reference ? el("li", {}, processLink(release, x.parent, x.parentName)) : null,
+        el("li", {}, el("span", { "aria-current": "page" }, `${id} ${x.name}`)))),
+    el("h1", { id: "process-title" }, el("span", { class: "id" }, id), " ", x.name),
+    el("p", { class: "notice" }, `A process of the extension “${x.extension}”, not of TM Forum's framework.`),
+    el("dl", { class: "facts", id: "extension-process" },
+      el("dt", {}, "Extension"), el("dd", {}, x.extension),
+      el("dt", {}, "Extends release"), el("dd", {}, release),
+      el("dt", {}, "Level"), el("dd", {}, x.level),
+      el("dt", {}, "Definition"), el("dd", {}, x.definition ?? "—"),
+      el("dt", {}, "Parent"), el("dd", {}, processLink(release, x.parent, x.parentName)),
+      el("dt", {}, "Beneath"), el("dd", {}, x.reference ? processLink(release, x.reference, x.referenceName) : "—"),
+      el("dt", {}, "Accountable"), el("dd", {}, x.accountable || "—"),
+      el("dt", {}, "Responsible"), el("dd", {}, x.responsible || "—"),
+      el("dt", {}, "KPIs"), el("dd", {}, x.kpis || "—")),
+    x.reference ? el("p", {}, el("a", { href: `/process/${release}/${x.reference}#extensions` },
+      `Every extension process beneath ${x.reference} ${x.referenceName}`)) : null);
 }
 
 function notFound(main, release, id) {
@@ -93,6 +121,7 @@ function componentsTable(rows) {
 
 function extensionsTable(rows) {
   if (!rows.length) return el("p", { class: "muted" }, "No stored extension has processes beneath this one.");
-  return table(rows, [["extension", "Extension"], ["identifier", "Identifier"], ["name", "Name"], ["level", "Level"],
+  return table(rows, [["extension", "Extension"],
+    ["identifier", "Identifier", r => el("a", { href: `/process/${r.attachedIn}/${r.identifier}` }, r.identifier)], ["name", "Name"], ["level", "Level"],
     ["accountable", "Accountable"], ["responsible", "Responsible"], ["kpis", "KPIs"], ["attachedIn", "Written for"]], { id: "extensions-table" });
 }

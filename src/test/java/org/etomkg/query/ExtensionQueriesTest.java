@@ -199,4 +199,20 @@ class ExtensionQueriesTest {
         // The same process of 26.0 finds them through the crosswalk.
         assertEquals(r.rows().size(), run("process-extensions", Map.of("id", "1.3.3.10", "release", "26.0")).rows().size());
     }
+
+    @Test
+    void anExtensionProcessComesWithTheNearestReferenceProcessAboveIt() {
+        Map<String, String> underLevel3 = referenceAncestorAt(3);
+        for (var e : underLevel3.entrySet()) {
+            String id = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            List<Binding> rows = run("extension-process", Map.of("id", id, "release", "25.5")).rows();
+            assertEquals(1, rows.size(), id);
+            // The nearest reference process is at least as deep as the level-3 one it sits beneath.
+            assertTrue(v(rows.get(0), "reference").startsWith(e.getValue()), id + " beneath " + v(rows.get(0), "reference"));
+        }
+        Binding web = run("extension-process", Map.of("id", "2.3.3.10.1.1", "release", "25.5")).rows().get(0);
+        assertEquals("1.3.3.10", v(web, "reference"));
+        assertEquals("2.3.3.10.1", v(web, "parent"));
+        assertTrue(run("extension-process", Map.of("id", "2.3.3.10.1.1", "release", "26.0")).rows().isEmpty(), "the extension extends 25.5");
+    }
 }

@@ -141,6 +141,15 @@ class WebPageTest {
         assertTrue(text.contains("Head of Sales"), "the accountable role: " + text);
         assertTrue(text.contains("Web order capture time"), "the KPI: " + text);
         browser.screenshot("process-25.5-1.3.3-with-extension");
+        // An extension process has a page too: its owners, KPIs and the reference process above it.
+        table.findElement(By.linkText("2.3.3.10.1.1")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/25.5/2.3.3.10.1.1"));
+        String facts = browser.text("#extension-process");
+        assertTrue(facts.contains("Validate Web Shop Basket") || browser.text("#process-title").contains("Validate Web Shop Basket"));
+        assertTrue(facts.contains("1.3.3.10 Manage Customer Order Placement"), facts);
+        assertTrue(facts.contains("2.3.3.10.1 Capture Web Shop Order"), facts);
+        assertTrue(browser.text(".breadcrumbs").contains("1.3.3 Customer Order Processing Management"), browser.text(".breadcrumbs"));
+        browser.screenshot("process-25.5-2.3.3.10.1.1-extension");
     }
 
     @Test
@@ -299,7 +308,13 @@ class WebPageTest {
         quick.sendKeys("fibre break", Keys.ENTER);
         browser.waitUntil(d -> d.getCurrentUrl().contains("/search?q=fibre+break"));
         browser.waitFor("#search-status");
+        // The stored extension extends 25.5: its own processes are found there, and open their page.
+        new Select(browser.waitFor("#release")).selectByValue("25.5");
+        WebElement own = browser.waitFor("#search-results li[data-identifier^='2.'] a");
         browser.screenshot("search");
+        own.click();
+        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/process/25\\.5/2\\.[0-9.]+"));
+        browser.waitFor("#extension-process");
         assertEquals(List.of(), browser.consoleErrors());
     }
 

@@ -147,18 +147,9 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<NamedQuery> q;
-        try {
-            q = QueryFiles.find(queriesDir, name);
-        } catch (IllegalArgumentException e) {
-            throw new BrokenQueryFile(e);
-        }
+        Optional<NamedQuery> q = namedQuery(name);
         if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (var e : req.getParameterMap().entrySet()) {
-            if (e.getValue().length != 1) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given more than once");
-            values.put(e.getKey(), e.getValue()[0]);
-        }
+        Map<String, String> values = parameterValues(req);
         Optional<ResultFormat> format = negotiate(req.getHeader("Accept"));
         if (format.isEmpty()) {
             Problem.send(resp, 406, "cannot answer as " + req.getHeader("Accept") + ": a named query answers as "
@@ -177,21 +168,31 @@ public final class ApiServlet extends HttpServlet {
 
     /** The named query as SPARQL text with the given values and defaults bound, to open in an editor. */
     private void queryText(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<NamedQuery> q;
+        Optional<NamedQuery> q = namedQuery(name);
+        if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
+        Map<String, String> values = parameterValues(req);
+        resp.setStatus(200);
+        resp.setContentType("application/sparql-query;charset=utf-8");
+        resp.getWriter().write(QueryText.of(q.get(), values));
+    }
+
+    /** The named query of that name; a query file that does not parse is the server's fault, not the caller's. */
+    private Optional<NamedQuery> namedQuery(String name) {
         try {
-            q = QueryFiles.find(queriesDir, name);
+            return QueryFiles.find(queriesDir, name);
         } catch (IllegalArgumentException e) {
             throw new BrokenQueryFile(e);
         }
-        if (q.isEmpty()) { Problem.send(resp, 404, "no named query '" + name + "' (see /api/queries)"); return; }
+    }
+
+    /** The request's parameters as the query's values: each given once. */
+    private static Map<String, String> parameterValues(HttpServletRequest req) {
         Map<String, String> values = new LinkedHashMap<>();
         for (var e : req.getParameterMap().entrySet()) {
             if (e.getValue().length != 1) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given more than once");
             values.put(e.getKey(), e.getValue()[0]);
         }
-        resp.setStatus(200);
-        resp.setContentType("application/sparql-query;charset=utf-8");
-        resp.getWriter().write(QueryText.of(q.get(), values));
+        return values;
     }
 
     /**

@@ -91,16 +91,7 @@ public final class OpenApi {
             + "parameters, the same as for running it) and the defaults bound as RDF terms, written out by Jena. A parameter "
             + "with neither stays a variable, with a comment line saying what to bind. Send it to /etom/sparql to run it.");
         JsonArray params = new JsonArray();
-        JsonObject name = new JsonObject();
-        name.put("name", "name");
-        name.put("in", "path");
-        name.put("required", true);
-        name.put("description", "The named query, as listed by /api/queries");
-        JsonObject schema = new JsonObject();
-        schema.put("type", "string");
-        schema.put("pattern", "^[A-Za-z0-9][A-Za-z0-9_-]*$");
-        name.put("schema", schema);
-        params.add(name);
+        params.add(nameInPath("The named query, as listed by /api/queries", "^[A-Za-z0-9][A-Za-z0-9_-]*$"));
         JsonObject values = new JsonObject();
         values.put("name", "parameters");
         values.put("in", "query");
@@ -185,16 +176,22 @@ public final class OpenApi {
 
     private static JsonArray extensionName() {
         JsonArray params = new JsonArray();
+        params.add(nameInPath("The stored extension's name", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+        return params;
+    }
+
+    /** The {name} segment of a path: required, a string of the given pattern. */
+    private static JsonObject nameInPath(String description, String pattern) {
         JsonObject name = new JsonObject();
         name.put("name", "name");
         name.put("in", "path");
         name.put("required", true);
+        name.put("description", description);
         JsonObject schema = new JsonObject();
         schema.put("type", "string");
-        schema.put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+        schema.put("pattern", pattern);
         name.put("schema", schema);
-        params.add(name);
-        return params;
+        return name;
     }
 
     private static JsonObject extensionPath() {

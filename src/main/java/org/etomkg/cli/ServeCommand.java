@@ -42,12 +42,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin", description = "Offer Fuseki's admin endpoints under /$/, for authenticated users")
     boolean admin;
 
+    @Option(names = "--validation-timeout", paramLabel = "SECONDS",
+        description = "Longest one validation (POST /api/validate, PUT /api/extensions/NAME) may run (default: ${DEFAULT-VALUE})")
+    long validationTimeout = ServerOptions.defaults().validationSeconds();
+
+    @Option(names = "--shacl", description = "Offer Fuseki's SHACL operation at /etom/shacl, for authenticated users")
+    boolean shacl;
+
     @Option(names = "--cors", paramLabel = "ORIGINS", description = "Allow cross-origin requests from these origins (comma-separated)")
     String cors;
 
     @Override public Integer call() {
         ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host).withTimeout(timeout).withMaxBody(maxBody)
-            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors);
+            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors)
+            .withValidationTimeout(validationTimeout).withShacl(shacl);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);

@@ -49,6 +49,14 @@ public final class ExtensionValidator {
      * @throws ExtensionInputException when no release is named or the release is unknown
      */
     public ExtensionReport validate(Graph extension, Optional<String> releaseOverride) {
+        return validate(extension, releaseOverride, ValidationBudget.unlimited());
+    }
+
+    /**
+     * As {@link #validate(Graph, Optional)}, within a budget: the server's limit on what one request may cost.
+     * @throws ValidationStoppedException when the budget runs out or is stopped
+     */
+    public ExtensionReport validate(Graph extension, Optional<String> releaseOverride, ValidationBudget budget) {
         Optional<Node> header = ExtensionHeader.find(extension);
         String release = releaseOverride.or(() -> header.flatMap(h -> ExtensionHeader.release(extension, h)))
             .orElseThrow(() -> new ExtensionInputException("the extension names no release it extends "
@@ -64,8 +72,8 @@ public final class ExtensionValidator {
         }
         referenceData(extension, release).find().forEachRemaining(data::add);
 
-        ValidationReport own = ShaclValidator.get().validate(fileShapes, extension);
-        ValidationReport union = ShaclValidator.get().validate(unionShapes, data);
+        ValidationReport own = ShaclValidator.get().validate(fileShapes, new BudgetedGraph(extension, budget));
+        ValidationReport union = ShaclValidator.get().validate(unionShapes, new BudgetedGraph(data, budget));
 
         List<Finding> findings = new ArrayList<>();
         ValidationReport.Builder merged = ValidationReport.create();

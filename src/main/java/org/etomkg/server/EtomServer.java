@@ -18,6 +18,8 @@ import org.etomkg.server.http.BodyLimit;
 import org.etomkg.server.http.Cors;
 import org.etomkg.server.http.CutOffAnswer;
 import org.etomkg.server.http.RequestLog;
+import org.etomkg.server.http.SlowHeaders;
+import org.etomkg.server.http.SlowUploads;
 import org.etomkg.server.http.WriteAuth;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
@@ -25,13 +27,18 @@ import org.etomkg.store.KnowledgeStore;
 /**
  * The etom-kg service: embedded Fuseki main over the store. Dataset {@code /etom} answers
  * SPARQL 1.1 Query ({@code /etom/sparql}, {@code /etom/query}), Graph Store Protocol reads
- * ({@code /etom/get}) and Fuseki's SHACL operation ({@code /etom/shacl}); {@code /api} holds
+ * ({@code /etom/get}) and, with {@code --shacl}, Fuseki's SHACL operation ({@code /etom/shacl}); {@code /api} holds
  * the named queries, their OpenAPI description, health and extensions. Safe by default:
  * loopback, no update, no admin, no federated SERVICE, no CORS, a timeout on every query,
  * a limit on every request body, and a user with a password for every write.
  */
 public final class EtomServer implements AutoCloseable {
     public static final String DATASET = "/etom";
+    /** The slowest a request body may arrive once its first {@link #UPLOAD_GRACE_SECONDS} are over: 10 MiB in under 10 minutes. */
+    public static final long MIN_UPLOAD_BYTES_PER_SECOND = 16 * 1024;
+    public static final long UPLOAD_GRACE_SECONDS = 10;
+    /** The longest a request line and its headers may take to arrive. */
+    public static final long HEADER_SECONDS = 20;
 
     private final FusekiServer server;
     private final String host;
@@ -45,6 +52,8 @@ public final class EtomServer implements AutoCloseable {
         DatasetGraph dsg = store.datasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000));
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
+        // Also for queries that run on graphs of their own, such as SHACL-SPARQL constraints: no SERVICE anywhere.
+        ARQ.getContext().set(ARQ.httpServiceAllowed, false);
 
         FusekiServer.Builder b = FusekiServer.create()
             .port(options.port())
@@ -55,8 +64,9 @@ public final class EtomServer implements AutoCloseable {
             .enableMetrics(options.admin())
             .enableCompact(options.admin())
             .enableTasks(options.admin())
-            .add(DATASET, dsg, false)
-            .addEndpoint(DATASET, "shacl", Operation.Shacl);
+            .add(DATASET, dsg, false);
+        // Fuseki's SHACL operation runs shapes the caller sends: off unless asked for, and then for users only.
+        if (options.shacl()) b.addEndpoint(DATASET, "shacl", Operation.Shacl);
         if (options.update()) b.addEndpoint(DATASET, "update", Operation.Update);
 
         if (options.corsOrigins() != null)
@@ -67,15 +77,21 @@ public final class EtomServer implements AutoCloseable {
         // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
         if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
         if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true));
+        if (options.shacl()) b.addFilter(DATASET + "/shacl", new WriteAuth(options.users(), true));
         b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
         b.addFilter(DATASET + "/*", new CutOffAnswer());
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
-        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds()));
+        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.validationSeconds()));
         WebPages pages = new WebPages();
         for (String path : WebPages.PATHS) b.addServlet(path, pages);
 
         FusekiServer server = b.build();
+        // Bodies are read before any thread is given to the request, and refused when they trickle in.
+        SlowUploads uploads = new SlowUploads(options.maxBodyBytes(), MIN_UPLOAD_BYTES_PER_SECOND, UPLOAD_GRACE_SECONDS);
+        uploads.setHandler(server.getJettyServer().getHandler());
+        server.getJettyServer().setHandler(uploads);
+        for (Connector c : server.getJettyServer().getConnectors()) c.addEventListener(new SlowHeaders(HEADER_SECONDS));
         server.getJettyServer().setRequestLog(new RequestLog());
         if (!options.loopbackOnly() && !options.host().equals("0.0.0.0"))
             for (Connector c : server.getJettyServer().getConnectors())

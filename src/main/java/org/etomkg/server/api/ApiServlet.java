@@ -3,6 +3,7 @@ package org.etomkg.server.api;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionStore;
 import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.ValidationBudget;
+import org.etomkg.extension.ValidationStoppedException;
 import org.etomkg.extension.ReportFormat;
 import org.etomkg.query.NamedQuery;
 import org.etomkg.query.QueryFiles;
@@ -34,6 +37,7 @@ import org.etomkg.query.QueryResult;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.query.QueryText;
 import org.etomkg.query.ResultFormat;
+import org.etomkg.server.http.ClientGone;
 import org.etomkg.server.http.Problem;
 import org.etomkg.server.http.WriteAuth;
 import org.etomkg.store.KnowledgeStore;
@@ -51,12 +55,14 @@ public final class ApiServlet extends HttpServlet {
     private final Path queriesDir;
     private final ExtensionValidator validator;
     private final long timeoutSeconds;
+    private final long validationSeconds;
 
-    public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds) {
+    public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds, long validationSeconds) {
         this.store = store;
         this.queriesDir = queriesDir;
         this.validator = validator;
         this.timeoutSeconds = timeoutSeconds;
+        this.validationSeconds = validationSeconds;
     }
 
     @Override
@@ -80,6 +86,12 @@ public final class ApiServlet extends HttpServlet {
             Problem.send(resp, 500, "a query file of the server is broken: " + e.getMessage());
         } catch (ExtensionInputException | IllegalArgumentException e) {
             Problem.send(resp, 400, e.getMessage());
+        } catch (ValidationStoppedException e) {
+            Problem.send(resp, 503, e.getMessage());
+        } catch (StackOverflowError e) {
+            // Input nested or chained deeper than any extension needs; the thread's stack is whole again here.
+            LOG.warn("{} {}: input too deeply nested", method, req.getRequestURI());
+            if (!resp.isCommitted()) { resp.reset(); Problem.send(resp, 400, "the input is nested or chained too deeply to be read or validated"); }
         } catch (QueryCancelledException e) {
             Problem.send(resp, 503, "the query ran longer than the timeout of " + timeoutSeconds + " s and was stopped");
         } catch (QueryDeniedException e) {
@@ -233,7 +245,7 @@ public final class ApiServlet extends HttpServlet {
 
     private void validate(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Graph extension = ExtensionUpload.read(req.getInputStream(), req.getContentType());
-        ExtensionReport report = validator.validate(extension, Optional.ofNullable(req.getParameter("release")));
+        ExtensionReport report = validate(extension, req, resp);
         report(resp, 200, report, req.getHeader("Accept"));
     }
 
@@ -258,7 +270,15 @@ public final class ApiServlet extends HttpServlet {
         if (!ExtensionStore.validName(name)) { Problem.send(resp, 400, "'" + name + "' is not a usable extension name (letters, digits, . _ -)"); return; }
         Optional<Graph> g = new ExtensionStore(store).get(name);
         if (g.isEmpty()) { Problem.send(resp, 404, "no stored extension '" + name + "'"); return; }
-        report(resp, 200, validator.validate(g.get(), Optional.ofNullable(req.getParameter("release"))), req.getHeader("Accept"));
+        report(resp, 200, validate(g.get(), req, resp), req.getHeader("Accept"));
+    }
+
+    /** Validates within what one request may spend: the server's limit, and no more once its client has gone. */
+    private ExtensionReport validate(Graph extension, HttpServletRequest req, HttpServletResponse resp) {
+        ValidationBudget budget = ValidationBudget.of(Duration.ofSeconds(validationSeconds));
+        try (ClientGone.Watch watch = ClientGone.watch(req, resp, () -> budget.stop("the client went away"))) {
+            return validator.validate(extension, Optional.ofNullable(req.getParameter("release")), budget);
+        }
     }
 
     /** Who the request signed in as: WriteAuth has checked the password before this runs. */
@@ -283,7 +303,7 @@ public final class ApiServlet extends HttpServlet {
             }
             case "PUT" -> {
                 Graph extension = ExtensionUpload.read(req.getInputStream(), req.getContentType());
-                ExtensionReport report = validator.validate(extension, Optional.ofNullable(req.getParameter("release")));
+                ExtensionReport report = validate(extension, req, resp);
                 if (!report.conforms()) { report(resp, 422, report, req.getHeader("Accept")); return; }
                 boolean existed = extensions.list().stream().anyMatch(e -> e.name().equals(name));   // the registry, not a copy of the graph
                 extensions.put(name, report, extension);

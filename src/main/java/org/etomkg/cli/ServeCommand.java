@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--validation-timeout", paramLabel = "SECONDS",
         description = "Longest one validation (POST /api/validate, PUT /api/extensions/NAME) may run (default: ${DEFAULT-VALUE})")
-    long validationTimeout = ServerOptions.defaults().validationSeconds();
+    long validationTimeout = ServerOptions.Limits.defaults().validationSeconds();
 
     @Option(names = "--shacl", description = "Offer Fuseki's SHACL operation at /etom/shacl, for authenticated users")
     boolean shacl;
@@ -53,9 +53,9 @@ final class ServeCommand implements Callable<Integer> {
     String cors;
 
     @Override public Integer call() {
-        ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host).withTimeout(timeout).withMaxBody(maxBody)
-            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors)
-            .withValidationTimeout(validationTimeout).withShacl(shacl);
+        ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host)
+            .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
+            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);

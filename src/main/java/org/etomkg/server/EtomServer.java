@@ -18,6 +18,7 @@ import org.etomkg.server.http.BodyLimit;
 import org.etomkg.server.http.Cors;
 import org.etomkg.server.http.CutOffAnswer;
 import org.etomkg.server.http.RequestLog;
+import org.etomkg.server.http.SignInThrottle;
 import org.etomkg.server.http.SlowHeaders;
 import org.etomkg.server.http.SlowUploads;
 import org.etomkg.server.http.WriteAuth;
@@ -34,11 +35,6 @@ import org.etomkg.store.KnowledgeStore;
  */
 public final class EtomServer implements AutoCloseable {
     public static final String DATASET = "/etom";
-    /** The slowest a request body may arrive once its first {@link #UPLOAD_GRACE_SECONDS} are over: 10 MiB in under 10 minutes. */
-    public static final long MIN_UPLOAD_BYTES_PER_SECOND = 16 * 1024;
-    public static final long UPLOAD_GRACE_SECONDS = 10;
-    /** The longest a request line and its headers may take to arrive. */
-    public static final long HEADER_SECONDS = 20;
 
     private final FusekiServer server;
     private final String host;
@@ -71,27 +67,29 @@ public final class EtomServer implements AutoCloseable {
 
         if (options.corsOrigins() != null)
             b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
+        SignInThrottle throttle = new SignInThrottle();
         // Who may write is settled before any body is read: a stranger's upload is refused unread.
-        b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false));   // POST /api/validate stores nothing: open
-        b.addFilter("/api/session", new WriteAuth(options.users(), true));          // the web page's sign-in check
+        b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false, throttle));   // POST /api/validate stores nothing: open
+        b.addFilter("/api/session", new WriteAuth(options.users(), true, throttle));          // the web page's sign-in check
         // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
-        if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true));
-        if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true));
-        if (options.shacl()) b.addFilter(DATASET + "/shacl", new WriteAuth(options.users(), true));
+        if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true, throttle));
+        if (options.admin()) b.addFilter("/$/*", new WriteAuth(options.users(), true, throttle));
+        if (options.shacl()) b.addFilter(DATASET + "/shacl", new WriteAuth(options.users(), true, throttle));
         b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
         b.addFilter(DATASET + "/*", new CutOffAnswer());
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
-        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.validationSeconds()));
+        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
         WebPages pages = new WebPages();
         for (String path : WebPages.PATHS) b.addServlet(path, pages);
 
         FusekiServer server = b.build();
         // Bodies are read before any thread is given to the request, and refused when they trickle in.
-        SlowUploads uploads = new SlowUploads(options.maxBodyBytes(), MIN_UPLOAD_BYTES_PER_SECOND, UPLOAD_GRACE_SECONDS);
+        ServerOptions.Limits limits = options.limits();
+        SlowUploads uploads = new SlowUploads(limits.maxBodyBytes(), limits.minUploadBytesPerSecond(), limits.uploadGraceSeconds());
         uploads.setHandler(server.getJettyServer().getHandler());
         server.getJettyServer().setHandler(uploads);
-        for (Connector c : server.getJettyServer().getConnectors()) c.addEventListener(new SlowHeaders(HEADER_SECONDS));
+        for (Connector c : server.getJettyServer().getConnectors()) c.addEventListener(new SlowHeaders(limits.headerSeconds()));
         server.getJettyServer().setRequestLog(new RequestLog());
         if (!options.loopbackOnly() && !options.host().equals("0.0.0.0"))
             for (Connector c : server.getJettyServer().getConnectors())

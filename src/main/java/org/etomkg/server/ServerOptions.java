@@ -2,26 +2,44 @@ package org.etomkg.server;
 
 /**
  * How the service runs. The defaults are the safe ones: loopback, read-only, no admin
- * endpoints, no SHACL endpoint, no CORS, a 10 s query timeout, a 60 s limit on validating one
- * extension and a 10 MiB request limit.
+ * endpoints, no SHACL endpoint, no CORS, and the {@link Limits} on what one request may cost.
  */
-public record ServerOptions(String host, int port, long timeoutSeconds, long maxBodyBytes, Users users,
-                            boolean update, boolean admin, String corsOrigins, long validationSeconds, boolean shacl) {
+public record ServerOptions(String host, int port, Users users, boolean update, boolean admin, boolean shacl,
+                            String corsOrigins, Limits limits) {
 
-    public static ServerOptions defaults() {
-        return new ServerOptions("127.0.0.1", 3030, 10, 10L * 1024 * 1024, Users.none(), false, false, null, 60, false);
+    /**
+     * What one request may cost: a query's time, a body's size, a validation's time, how slowly
+     * a body may arrive (after a grace period) and how long a request's headers may take.
+     */
+    public record Limits(long timeoutSeconds, long maxBodyBytes, long validationSeconds,
+                         long minUploadBytesPerSecond, long uploadGraceSeconds, long headerSeconds) {
+        /** 10 s per query, 10 MiB per body, 60 s per validation; a body at 16 KiB/s or more (10 MiB within ten minutes); headers within 20 s. */
+        public static Limits defaults() { return new Limits(10, 10L * 1024 * 1024, 60, 16 * 1024, 10, 20); }
+
+        public Limits withTimeout(long s) { return new Limits(s, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
+        public Limits withMaxBody(long b) { return new Limits(timeoutSeconds, b, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
+        public Limits withValidation(long s) { return new Limits(timeoutSeconds, maxBodyBytes, s, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
+        public Limits withUploadRate(long bytesPerSecond, long graceSeconds) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, bytesPerSecond, graceSeconds, headerSeconds); }
+        public Limits withHeaders(long s) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, s); }
     }
 
-    public ServerOptions withPort(int p) { return new ServerOptions(host, p, timeoutSeconds, maxBodyBytes, users, update, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withUsers(Users u) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, u, update, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withTimeout(long s) { return new ServerOptions(host, port, s, maxBodyBytes, users, update, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withMaxBody(long b) { return new ServerOptions(host, port, timeoutSeconds, b, users, update, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withUpdate(boolean u) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, users, u, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withAdmin(boolean a) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, users, update, a, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withHost(String h) { return new ServerOptions(h, port, timeoutSeconds, maxBodyBytes, users, update, admin, corsOrigins, validationSeconds, shacl); }
-    public ServerOptions withCors(String c) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, users, update, admin, c, validationSeconds, shacl); }
-    public ServerOptions withValidationTimeout(long s) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, users, update, admin, corsOrigins, s, shacl); }
-    public ServerOptions withShacl(boolean on) { return new ServerOptions(host, port, timeoutSeconds, maxBodyBytes, users, update, admin, corsOrigins, validationSeconds, on); }
+    public static ServerOptions defaults() {
+        return new ServerOptions("127.0.0.1", 3030, Users.none(), false, false, false, null, Limits.defaults());
+    }
+
+    public long timeoutSeconds() { return limits.timeoutSeconds(); }
+    public long maxBodyBytes() { return limits.maxBodyBytes(); }
+
+    public ServerOptions withPort(int p) { return new ServerOptions(host, p, users, update, admin, shacl, corsOrigins, limits); }
+    public ServerOptions withHost(String h) { return new ServerOptions(h, port, users, update, admin, shacl, corsOrigins, limits); }
+    public ServerOptions withUsers(Users u) { return new ServerOptions(host, port, u, update, admin, shacl, corsOrigins, limits); }
+    public ServerOptions withUpdate(boolean u) { return new ServerOptions(host, port, users, u, admin, shacl, corsOrigins, limits); }
+    public ServerOptions withAdmin(boolean a) { return new ServerOptions(host, port, users, update, a, shacl, corsOrigins, limits); }
+    public ServerOptions withShacl(boolean on) { return new ServerOptions(host, port, users, update, admin, on, corsOrigins, limits); }
+    public ServerOptions withCors(String c) { return new ServerOptions(host, port, users, update, admin, shacl, c, limits); }
+    public ServerOptions withLimits(Limits l) { return new ServerOptions(host, port, users, update, admin, shacl, corsOrigins, l); }
+    public ServerOptions withTimeout(long s) { return withLimits(limits.withTimeout(s)); }
+    public ServerOptions withMaxBody(long b) { return withLimits(limits.withMaxBody(b)); }
 
     public boolean loopbackOnly() {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");

@@ -64,6 +64,8 @@ public final class Users {
      */
     public boolean verify(String name, String password) {
         if (entries.isEmpty()) return false;   // no names to tell apart
+        // PBKDF2 pads its HMAC key with zeros, so "secret" and "secret\0" would hash alike: no control characters, ever.
+        if (hasControl(password)) return false;
         String line = entries.get(name);
         if (line == null) {
             hash(password, DECOY_SALT, ITERATIONS);
@@ -79,6 +81,7 @@ public final class Users {
     public static void add(Path file, String name, String password) {
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("a user name is 1 to 64 letters, digits, . _ or -");
         if (password.length() < 8) throw new IllegalArgumentException("a password needs at least 8 characters");
+        if (hasControl(password)) throw new IllegalArgumentException("a password may not contain control characters (such as NUL, tab or newline)");
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         String line = String.join(":", name, SCHEME, Integer.toString(ITERATIONS),
@@ -91,6 +94,10 @@ public final class Users {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     private static byte[] hash(String password, byte[] salt, int iterations) {

@@ -92,6 +92,10 @@ public final class ApiServlet extends HttpServlet {
             // Input nested or chained deeper than any extension needs; the thread's stack is whole again here.
             LOG.warn("{} {}: input too deeply nested", method, req.getRequestURI());
             if (!resp.isCommitted()) { resp.reset(); Problem.send(resp, 400, "the input is nested or chained too deeply to be read or validated"); }
+        } catch (OutOfMemoryError e) {
+            // One request asked for more than the heap holds; what it held is garbage now, and the server goes on.
+            LOG.warn("{} {}: out of memory", method, req.getRequestURI());
+            if (!resp.isCommitted()) { resp.reset(); Problem.send(resp, 503, "the request needs more memory than this server has; validate an extension this large on the command line"); }
         } catch (QueryCancelledException e) {
             Problem.send(resp, 503, "the query ran longer than the timeout of " + timeoutSeconds + " s and was stopped");
         } catch (QueryDeniedException e) {

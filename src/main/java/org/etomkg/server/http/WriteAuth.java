@@ -17,14 +17,18 @@ import org.etomkg.server.Users;
 /**
  * HTTP Basic authentication for what writes: every request this filter is mapped to when
  * {@code allMethods}, otherwise only PUT, POST, PATCH and DELETE. No users means no writes.
+ * Repeated wrong passwords are slowed by the {@link SignInThrottle} (429 with Retry-After).
  */
 public final class WriteAuth implements Filter {
     private final Users users;
     private final boolean allMethods;
+    private final SignInThrottle throttle;
 
-    public WriteAuth(Users users, boolean allMethods) {
+    /** @param throttle shared by every guarded path, so guesses count wherever they are made */
+    public WriteAuth(Users users, boolean allMethods, SignInThrottle throttle) {
         this.users = users;
         this.allMethods = allMethods;
+        this.throttle = throttle;
     }
 
     @Override
@@ -32,16 +36,30 @@ public final class WriteAuth implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
         boolean writes = switch (request.getMethod()) { case "PUT", "POST", "PATCH", "DELETE" -> true; default -> false; };
-        if ((allMethods || writes) && !authenticated(request)) {
-            // The web page signs in with its own form; the challenge would pop up the browser's dialog over it.
-            if (request.getHeader("X-Requested-With") == null)
-                response.setHeader("WWW-Authenticate", "Basic realm=\"etom-kg\", charset=\"UTF-8\"");
-            Problem.send(response, 401, users.isEmpty()
-                ? "writing needs a user, and this server has none (start it with --users FILE; see ./etom-kg user add)"
-                : "writing needs a user name and password (HTTP Basic authentication)");
+        if (!(allMethods || writes)) {
+            chain.doFilter(req, resp);
             return;
         }
-        chain.doFilter(req, resp);
+        Credentials given = credentials(request);
+        if (given != null && !users.isEmpty()) {
+            SignInThrottle.Decision decision = throttle.begin(request.getRemoteAddr(), given.name(), System.currentTimeMillis());
+            if (decision instanceof SignInThrottle.Refused r) {
+                response.setHeader("Retry-After", Long.toString(r.waitSeconds()));
+                Problem.send(response, 429, r.why() + ": try again in " + r.waitSeconds() + " s");
+                return;
+            }
+            if (users.verify(given.name(), given.password())) {
+                ((SignInThrottle.Allowed) decision).attempt().succeeded();
+                chain.doFilter(req, resp);
+                return;
+            }
+        }
+        // The web page signs in with its own form; the challenge would pop up the browser's dialog over it.
+        if (request.getHeader("X-Requested-With") == null)
+            response.setHeader("WWW-Authenticate", "Basic realm=\"etom-kg\", charset=\"UTF-8\"");
+        Problem.send(response, 401, users.isEmpty()
+            ? "writing needs a user, and this server has none (start it with --users FILE; see ./etom-kg user add)"
+            : "writing needs a user name and password (HTTP Basic authentication)");
     }
 
     /** The user name a request carries in its Basic credentials (checked by this filter before). */
@@ -57,16 +75,19 @@ public final class WriteAuth implements Filter {
         }
     }
 
-    private boolean authenticated(HttpServletRequest request) {
+    private record Credentials(String name, String password) {}
+
+    /** The Basic credentials a request carries, or null. */
+    private static Credentials credentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return false;
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return null;
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
         int colon = decoded.indexOf(':');
-        return colon > 0 && users.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon > 0 ? new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
     }
 }

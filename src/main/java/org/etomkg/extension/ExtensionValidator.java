@@ -46,11 +46,11 @@ public final class ExtensionValidator {
 
     /**
      * Validates the extension against the release its header names, or {@code releaseOverride}.
-     * Every input that parses gets a report: a header that is missing, doubled, a blank node or
+     * Every input that parses and holds a header gets a report: a header that is doubled, a blank node or
      * names its release other than by the release's IRI is a finding of rule 1 (then, when no
      * release can be read at all, the report holds only the findings on the extension's own
      * triples and {@link ExtensionReport#release()} is null).
-     * @throws ExtensionInputException when the release named is unknown, or the extension is too
+     * @throws ExtensionInputException when there is no header at all (and no override), the release named is unknown, or the extension is too
      *         deeply nested or too long to validate
      */
     public ExtensionReport validate(Graph extension, Optional<String> releaseOverride) {
@@ -65,6 +65,10 @@ public final class ExtensionValidator {
 
     private ExtensionReport validateOnce(Graph extension, Optional<String> releaseOverride) {
         List<Node> headers = ExtensionHeader.all(extension);
+        if (headers.isEmpty() && releaseOverride.isEmpty())
+            throw new ExtensionInputException("the extension header is missing: the data holds no etom:Extension, so it names no release "
+                + "it extends. Fix: describe the extension once, as one etom:Extension with a name (rdfs:label), a publisher, a version, "
+                + "the release it extends (etom:extendsRelease <https://w3id.org/etom-kg/release/25.5>) and its namespace (etom:namespace)");
         ReleaseNamed named = releaseOverride.map(r -> new ReleaseNamed(r, false)).orElseGet(() -> releaseNamed(extension, headers));
         String release = named == null ? null : named.version();
         if (release != null && !reference.releases().contains(release)) {

@@ -84,4 +84,37 @@ class HostileExtensionsTest {
         ExtensionReport r = validator.validate(HostileExtensions.longLabel(5000), Optional.empty());
         assertTrue(r.conforms(), ReportFormat.text.format(r));
     }
+
+    @Test
+    void aBlankNodeHeaderGetsAFindingAndEveryReportFormatNotACrash() {
+        Graph g = HostileExtensions.longLabel(10);
+        org.apache.jena.graph.Node blank = org.apache.jena.graph.NodeFactory.createBlankNode();
+        List<org.apache.jena.graph.Triple> header = g.find(HostileExtensions.HEADER, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).toList();
+        for (var t : header) {
+            g.delete(t);
+            g.add(org.apache.jena.graph.Triple.create(blank, t.getPredicate(), t.getObject()));
+        }
+        g.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, HostileExtensions.HEADER).toList().forEach(t -> {
+            g.delete(t);
+            g.add(org.apache.jena.graph.Triple.create(t.getSubject(), t.getPredicate(), blank));
+        });
+        ExtensionReport r = validator.validate(g, Optional.empty());
+        assertFalse(r.conforms(), "a blank-node header is never stored");
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().endsWith("#R01-HeaderForm") && f.message().contains("blank node")),
+            ReportFormat.text.format(r));
+        for (ReportFormat format : ReportFormat.values()) assertFalse(format.format(r).isEmpty());
+    }
+
+    @Test
+    void dataWithoutAHeaderIsUnusableAndTheMessageSaysTheHeaderIsMissing() {
+        Graph g = HostileExtensions.longLabel(10);
+        g.delete(org.apache.jena.graph.Triple.create(HostileExtensions.HEADER, org.apache.jena.vocabulary.RDF.type.asNode(),
+            org.etomkg.vocab.ETOM.term("Extension")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.etomkg.extension.ExtensionInputException.class,
+            () -> validator.validate(g, Optional.empty()));
+        assertTrue(e.getMessage().contains("header is missing") && e.getMessage().contains("etom:extendsRelease"), e.getMessage());
+        ExtensionReport withRelease = validator.validate(g, Optional.of("25.5"));
+        assertTrue(withRelease.findings().stream().anyMatch(f -> f.rule().endsWith("#R01-OneHeader") && f.message().contains("no extension header")),
+            ReportFormat.text.format(withRelease));
+    }
 }

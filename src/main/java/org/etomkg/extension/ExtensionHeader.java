@@ -18,6 +18,12 @@ public final class ExtensionHeader {
         return headers.size() == 1 ? Optional.of(headers.get(0)) : Optional.empty();
     }
 
+    /** Every node typed etom:Extension, in a stable order. */
+    public static List<Node> all(Graph extension) {
+        return extension.find(Node.ANY, RDF.type.asNode(), ETOM.term("Extension")).mapWith(t -> t.getSubject()).toList().stream()
+            .distinct().sorted(java.util.Comparator.comparing(Node::toString)).toList();
+    }
+
     /** The release number an {@code etom:extendsRelease} IRI names, such as 25.5. */
     public static Optional<String> release(Graph extension, Node header) {
         String prefix = ETOM.release("");

@@ -7,7 +7,9 @@ import org.apache.jena.rdf.model.Model;
 
 /**
  * The outcome of validating an extension: the findings (most severe first, then by process)
- * and the standard SHACL {@code sh:ValidationReport} they came from.
+ * and the standard SHACL {@code sh:ValidationReport} they came from. {@code extension} is the
+ * header's IRI, or words saying what is wrong with the header; {@code release} is null when no
+ * release could be read from the header (then only the extension's own triples were checked).
  */
 public record ExtensionReport(String extension, String release, List<Finding> findings, Model shaclReport) {
 

@@ -44,6 +44,8 @@ public final class ExtensionStore {
     public void put(String name, ExtensionReport report, Graph extension) {
         if (!validName(name)) throw new IllegalArgumentException("'" + name + "' is not a usable extension name (letters, digits, . _ -)");
         if (!report.conforms()) throw new IllegalStateException("only a conforming extension is stored");
+        if (report.release() == null || !org.apache.jena.irix.IRIs.check(report.extension()))
+            throw new IllegalArgumentException("the extension's header has no IRI or names no release: it cannot be stored");
         Node graph = NodeFactory.createURI(graphOf(name));
         DatasetGraph dsg = store.datasetGraph();
         Txn.executeWrite(dsg, () -> {

@@ -44,6 +44,16 @@ public final class OntologyFolder implements ReferenceFramework {
         });
     }
 
+    @Override public Graph versionLinks() {
+        return cache.computeIfAbsent("crosswalk", k -> {
+            Path file = dir.resolve("crosswalk").resolve("etom-crosswalk.ttl");
+            Graph links = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            if (java.nio.file.Files.isRegularFile(file))
+                OntologyFiles.parse(file).find(Node.ANY, ETOM.term("nextVersion"), Node.ANY).forEachRemaining(links::add);
+            return links;
+        });
+    }
+
     @Override public Graph metaModel() {
         return cache.computeIfAbsent("", k -> OntologyFiles.parse(dir.resolve(MetaModel.FILE_NAME)));
     }

@@ -17,4 +17,11 @@ public interface ReferenceFramework {
     Graph release(String version);
 
     Graph metaModel();
+
+    /**
+     * The crosswalk's {@code etom:nextVersion} links between the same process in consecutive
+     * releases, which let a report name what an outdated reference is called in the targeted
+     * release; empty when the crosswalk is not at hand. Read only when a report needs it.
+     */
+    default Graph versionLinks() { return org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph(); }
 }

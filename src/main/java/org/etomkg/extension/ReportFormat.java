@@ -31,7 +31,8 @@ public enum ReportFormat {
     private static String text(ExtensionReport r) {
         StringBuilder out = new StringBuilder();
         out.append(r.conforms() ? "CONFORMS" : "DOES NOT CONFORM").append(": ").append(r.extension())
-            .append(" against eTOM release ").append(r.release()).append(" — ")
+            .append(r.release() == null ? " against no release (the header names none that can be read)" : " against eTOM release " + r.release())
+            .append(" — ")
             .append(r.count(Finding.Severity.Violation)).append(" violations, ")
             .append(r.count(Finding.Severity.Warning)).append(" warnings\n");
         Map<String, List<Finding>> byProcess = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ public enum ReportFormat {
     private static JsonObject json(ExtensionReport r) {
         JsonObject o = new JsonObject();
         o.put("extension", r.extension());
-        o.put("release", r.release());
+        if (r.release() != null) o.put("release", r.release());
         o.put("conforms", r.conforms());
         o.put("violations", r.count(Finding.Severity.Violation));
         o.put("warnings", r.count(Finding.Severity.Warning));

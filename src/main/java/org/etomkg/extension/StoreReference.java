@@ -39,6 +39,15 @@ public final class StoreReference implements ReferenceFramework {
 
     @Override public Graph metaModel() { return copy(ETOM.META_MODEL); }
 
+    @Override public Graph versionLinks() {
+        return cache.computeIfAbsent("nextVersion", k -> Txn.calculateRead(dsg, () -> {
+            Graph g = GraphFactory.createDefaultGraph();
+            dsg.find(NodeFactory.createURI(ETOM.BASE + "graph/crosswalk"), Node.ANY, ETOM.term("nextVersion"), Node.ANY)
+                .forEachRemaining(q -> g.add(q.asTriple()));
+            return g;
+        }));
+    }
+
     private Graph copy(String graphIri) {
         return cache.computeIfAbsent(graphIri, iri -> Txn.calculateRead(dsg, () -> {
             Graph g = GraphFactory.createDefaultGraph();

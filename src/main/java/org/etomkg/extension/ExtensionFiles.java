@@ -31,8 +31,8 @@ import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
  *
  * <p>Reading touches nothing but the file: a JSON-LD context given by URL (remote, {@code file:}
  * or relative; in an array, through {@code @import}, or scoped to a property or type) is refused,
- * not fetched, so contexts must be inline. RDF/XML document types are not followed, and Turtle's
- * {@code @base} and {@code @prefix} only name IRIs. Input nested deeper than
+ * not fetched, so contexts must be inline. An RDF/XML document type that points outside the file
+ * (an external DTD or entity) is refused, and Turtle's {@code @base} and {@code @prefix} only name IRIs. Input nested deeper than
  * {@value NestingLimit#MAX_DEPTH} levels is refused before parsing, and a parser that still runs
  * out of stack gives the same kind of error, never a stack trace.
  */
@@ -55,6 +55,7 @@ public final class ExtensionFiles {
         if (lang == null || !RDFLanguages.isTriples(lang))
             throw new ExtensionInputException(file + ": unknown kind of file; use .ttl, .rdf, .owl, .jsonld, .nt, .csv or .xlsx");
         NestingLimit.check(file, lang);
+        if (RDFLanguages.sameLang(lang, Lang.RDFXML)) XmlDoctype.check(file);
         Graph g = GraphFactory.createDefaultGraph();
         RefusingLoader loader = new RefusingLoader();
         try {

@@ -104,6 +104,7 @@ public final class ExtensionFiles {
         @Override public void fatal(String message, long line, long col) { fail(message, line, col); }
 
         private void fail(String message, long line, long col) {
+            if (message != null && message.startsWith(file.toString())) throw new ExtensionInputException(message);   // JSON-LD reports twice
             throw new ExtensionInputException(line > 0 ? file + ":" + line + ":" + col + ": " + message : file + ": " + message);
         }
     }

@@ -107,6 +107,30 @@ class HostileInputTest {
         assertFalse(m.contains("leak.example"), m);
     }
 
+    @Test
+    void nestingAtTheLimitIsReadOnAThreadWithAServersStack() throws InterruptedException {
+        int limit = 1000;   // NestingLimit.MAX_DEPTH, documented in the README
+        List<HostileInput> atLimit = List.of(HostileInputs.turtleNestedBlankNodes(dir, limit), HostileInputs.turtleNestedLists(dir, limit),
+            HostileInputs.jsonLdNestedArrays(dir, limit - 1), HostileInputs.jsonLdNestedObjects(dir, limit));
+        List<String> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread t = new Thread(null, () -> {
+            for (HostileInput in : atLimit) {
+                try {
+                    results.add(in.name() + " " + ExtensionFiles.read(in.file()).size());
+                } catch (RuntimeException e) {
+                    results.add(in.name() + " " + e.getMessage());
+                }
+            }
+        }, "one-megabyte-stack", 1 << 20);
+        t.start();
+        t.join();
+        assertEquals(List.of("turtle-nested-blank-nodes 1001", "turtle-nested-lists 2001", "jsonld-nested-arrays 1", "jsonld-nested-objects 1000"),
+            results);
+        ExtensionInputException over = assertThrows(ExtensionInputException.class,
+            () -> ExtensionFiles.read(HostileInputs.turtleNestedLists(dir, limit + 1).file()));
+        assertTrue(over.getMessage().contains(":2: nesting deeper than 1000 levels") && over.tooLarge(), over.getMessage());
+    }
+
     private static String message(HostileInput in) {
         return assertThrows(ExtensionInputException.class, () -> ExtensionFiles.read(in.file())).getMessage();
     }

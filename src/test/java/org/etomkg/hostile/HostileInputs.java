@@ -122,13 +122,13 @@ public final class HostileInputs {
 
     /** Blank nodes nested {@code depth} deep: {@code nl:x etom:x [ etom:x [ etom:x [ … ] ] ] .} */
     public static HostileInput turtleNestedBlankNodes(Path dir, int depth) {
-        return nested(dir, "turtle-nested-blank-nodes", "@prefix etom: <https://w3id.org/etom-kg/ontology#> .\n<urn:x:a> etom:x ",
+        return nested(dir, "turtle-nested-blank-nodes", "@prefix etom: <https://w3id.org/etom-kg/ontology#> .\n<https://example.org/a> etom:x ",
             "[ etom:x ", "\"deep\"", " ]", depth, " .\n");
     }
 
     /** Collections nested {@code depth} deep: {@code nl:x etom:x ( ( ( … ) ) ) .} */
     public static HostileInput turtleNestedLists(Path dir, int depth) {
-        return nested(dir, "turtle-nested-lists", "@prefix etom: <https://w3id.org/etom-kg/ontology#> .\n<urn:x:a> etom:x ",
+        return nested(dir, "turtle-nested-lists", "@prefix etom: <https://w3id.org/etom-kg/ontology#> .\n<https://example.org/a> etom:x ",
             "( ", "1", " )", depth, " .\n");
     }
 
@@ -174,12 +174,12 @@ public final class HostileInputs {
 
     /** Arrays nested {@code depth} deep as a property value: {@code [[[ … ]]]}. */
     public static HostileInput jsonLdNestedArrays(Path dir, int depth) {
-        return nested(dir, "jsonld-nested-arrays", "{\"@id\": \"urn:x:a\", \"urn:x:p\": ", "[", "1", "]", depth, "}");
+        return nested(dir, "jsonld-nested-arrays", "{\"@id\": \"https://example.org/a\", \"https://example.org/p\": ", "[", "1", "]", depth, "}");
     }
 
-    /** Node objects nested {@code depth} deep: {@code {"urn:x:p": {"urn:x:p": { … }}}}. */
+    /** Node objects nested {@code depth} deep: {@code {"https://example.org/p": {"https://example.org/p": { … }}}}. */
     public static HostileInput jsonLdNestedObjects(Path dir, int depth) {
-        return nested(dir, "jsonld-nested-objects", "", "{\"urn:x:p\": ", "1", "}", depth, "");
+        return nested(dir, "jsonld-nested-objects", "", "{\"https://example.org/p\": ", "1", "}", depth, "");
     }
 
     // ---------------------------------------------------------------- RDF/XML
@@ -189,31 +189,31 @@ public final class HostileInputs {
     /** A DOCTYPE declaring an external entity at {@code target}, used in a literal. */
     public static HostileInput rdfXmlExternalEntity(Path dir, String name, URI target) {
         return file(dir, name, ".rdf", RDF_XML, Expect.REFUSED, "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY leak SYSTEM \""
-            + target + "\"> ]>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"urn:x:a\"><e:p>&leak;</e:p></rdf:Description>\n</rdf:RDF>\n");
+            + target + "\"> ]>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"https://example.org/a\"><e:p>&leak;</e:p></rdf:Description>\n</rdf:RDF>\n");
     }
 
     /** A DOCTYPE whose external subset is at {@code target}. */
     public static HostileInput rdfXmlExternalDtd(Path dir, URI target) {
         return file(dir, "rdfxml-external-dtd", ".rdf", RDF_XML, Expect.REFUSED, "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF SYSTEM \""
-            + target + "\">\n" + RDF_OPEN + "<rdf:Description rdf:about=\"urn:x:a\"><e:p>x</e:p></rdf:Description>\n</rdf:RDF>\n");
+            + target + "\">\n" + RDF_OPEN + "<rdf:Description rdf:about=\"https://example.org/a\"><e:p>x</e:p></rdf:Description>\n</rdf:RDF>\n");
     }
 
     /** "Billion laughs": ten entities, each ten of the one before. */
     public static HostileInput rdfXmlEntityExpansion(Path dir) {
         return file(dir, "rdfxml-entity-expansion", ".rdf", RDF_XML, Expect.REFUSED, "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n"
-            + laughs() + "]>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"urn:x:a\"><e:p>&l9;</e:p></rdf:Description>\n</rdf:RDF>\n");
+            + laughs() + "]>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"https://example.org/a\"><e:p>&l9;</e:p></rdf:Description>\n</rdf:RDF>\n");
     }
 
     /** An XInclude element pointing at {@code target}: it must not be followed. */
     public static HostileInput rdfXmlXInclude(Path dir, URI target) {
         return file(dir, "rdfxml-xinclude", ".rdf", RDF_XML, Expect.READ, "<?xml version=\"1.0\"?>\n" + RDF_OPEN
-            + "<rdf:Description rdf:about=\"urn:x:a\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><e:p rdf:parseType=\"Literal\">"
+            + "<rdf:Description rdf:about=\"https://example.org/a\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><e:p rdf:parseType=\"Literal\">"
             + "<xi:include href=\"" + target + "\" parse=\"text\"/></e:p></rdf:Description>\n</rdf:RDF>\n");
     }
 
     /** Property elements and descriptions nested {@code depth} deep. */
     public static HostileInput rdfXmlNested(Path dir, int depth) {
-        return nestedRead(dir, "rdfxml-nested", "<?xml version=\"1.0\"?>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"urn:x:a\">",
+        return nestedRead(dir, "rdfxml-nested", "<?xml version=\"1.0\"?>\n" + RDF_OPEN + "<rdf:Description rdf:about=\"https://example.org/a\">",
             "<e:p><rdf:Description>", "<e:q>deep</e:q>", "</rdf:Description></e:p>", depth, "</rdf:Description>\n</rdf:RDF>\n");
     }
 

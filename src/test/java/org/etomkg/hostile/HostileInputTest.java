@@ -79,6 +79,8 @@ class HostileInputTest {
                 } else {
                     assertEquals(2, r.exit(), in.name() + ": " + r.err());
                     assertTrue(r.err().contains(in.file().toString()), "names the file: " + r.err());
+                    assertTrue(r.err().lines().allMatch(l -> l.startsWith("etom-kg: " + in.file())),
+                        "one line, ours, and no library's log line: " + r.err());
                 }
                 assertNoStackTrace(in.name(), r.err());
                 assertEquals(List.of(), trap.contacts(), in.name() + " reached the network");

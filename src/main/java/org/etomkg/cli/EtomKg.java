@@ -21,6 +21,18 @@ public final class EtomKg implements Runnable {
             cmd.getErr().println("etom-kg: " + Failures.message(e));
             return Failures.exitCode(e);
         });
+        // An Error passes the handler above; the one input can cause (a value nested or repeated past the
+        // stack, as in a SHACL regex over an identifier of thousands of parts) is said in words, not a trace.
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return run.execute(parsed);
+            } catch (StackOverflowError e) {
+                cl.getErr().println("etom-kg: the input holds something nested or repeated too deeply to process "
+                    + "(such as an identifier of thousands of parts); shorten it");
+                return 2;
+            }
+        });
         return cl;
     }
 

@@ -2,7 +2,6 @@ package org.etomkg.framework;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An eTOM process identifier such as {@code 1.3.3.10}: dot-separated numbers, the first
@@ -10,10 +9,22 @@ import java.util.regex.Pattern;
  * parts minus one, so {@code 1.3} is a level 1 domain and {@code 1.3.3} a level 2 process.
  */
 public record ProcessIdentifier(String text, int[] parts) implements Comparable<ProcessIdentifier> {
-    private static final Pattern FORM = Pattern.compile("[12](\\.(0|[1-9][0-9]{0,3}))+");
-
+    /**
+     * True for {@code 1} or {@code 2} followed by one or more dot-separated numbers of at most four
+     * digits without a leading zero. Checked character by character: a regular expression with a
+     * repeated group recurses once per part, and an identifier of thousands of parts overflowed the stack.
+     */
     public static boolean isValid(String text) {
-        return text != null && FORM.matcher(text).matches();
+        if (text == null || text.length() < 3 || (text.charAt(0) != '1' && text.charAt(0) != '2')) return false;
+        int i = 1, n = text.length();
+        while (i < n) {
+            if (text.charAt(i++) != '.' || i == n) return false;
+            int start = i;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+            int digits = i - start;
+            if (digits == 0 || digits > 4 || (digits > 1 && text.charAt(start) == '0')) return false;
+        }
+        return true;
     }
 
     /** Parses an identifier, or says why the text is not one. */

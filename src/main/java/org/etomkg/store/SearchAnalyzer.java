@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 
 /**
@@ -14,17 +15,26 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  * types: a word is a run of letters and digits, and a dot between two digits stays inside it, so
  * an identifier such as 1.4.5 is one word. Lower case, accents folded. Lucene's standard analyzer
  * keeps apostrophes and splits differently, so a typed word could miss the indexed one.
+ *
+ * <p>A word is indexed by its first {@value #MAX_WORD} characters: a name of one word thousands of
+ * characters long is stored and found by its start, where Lucene refuses a term over 32,766 bytes.
  */
 final class SearchAnalyzer extends Analyzer {
-    static final Pattern WORD = Pattern.compile("(?:[\\p{L}\\p{N}]|(?<=\\p{N})\\.(?=\\p{N}))+");
+    /**
+     * Possessive quantifiers throughout: the matcher then loops instead of recursing once per
+     * character, which overflowed the stack on a word of a few thousand characters.
+     */
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:(?<=\\p{N})\\.(?=\\p{N})[\\p{L}\\p{N}]++)*+");
+    /** The characters of a word that are indexed and compared; longer words are cut, at index and at query time alike. */
+    static final int MAX_WORD = 255;
 
     @Override protected TokenStreamComponents createComponents(String field) {
         Tokenizer words = new PatternTokenizer(WORD, 0);
-        return new TokenStreamComponents(words, new ASCIIFoldingFilter(new LowerCaseFilter(words)));
+        return new TokenStreamComponents(words, new TruncateTokenFilter(new ASCIIFoldingFilter(new LowerCaseFilter(words)), MAX_WORD));
     }
 
     /** Also applied to the prefix word, which the query parser does not split. */
     @Override protected TokenStream normalize(String field, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new TruncateTokenFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)), MAX_WORD);
     }
 }

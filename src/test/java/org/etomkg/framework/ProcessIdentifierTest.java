@@ -92,4 +92,15 @@ class ProcessIdentifierTest {
         assertFalse(ProcessIdentifier.isValid(null));
         assertThrows(IllegalArgumentException.class, () -> ProcessIdentifier.parse(null));
     }
+
+    @Test
+    void anIdentifierOfThousandsOfPartsIsCheckedWithoutExhaustingTheStack() {
+        String deep = "2.3.3.10" + ".1".repeat(5_000);
+        assertTrue(ProcessIdentifier.isValid(deep));
+        assertEquals(5_003, ProcessIdentifier.parse(deep).level());
+        assertFalse(ProcessIdentifier.isValid(deep + ".01"));
+        assertFalse(ProcessIdentifier.isValid(deep + "."));
+        for (String bad : List.of("1", "1.", "12.3", "3.1", "1.12345", "1..2", "1.3a", ".1.3", "1.03"))
+            assertFalse(ProcessIdentifier.isValid(bad), bad);
+    }
 }

@@ -36,6 +36,7 @@ final class CsvTemplate {
             if (l.startsWith("\"#")) l = l.substring(1);
             if (l.isEmpty()) continue;
             if (!l.startsWith("#")) break;
+            if (l.length() > ExtensionTemplate.MAX_CELL_CHARS) throw tooLong(file, i + 1, false);
             String comment = l.substring(1).replaceAll("[,;\\t\\s\"]+$", "").strip();
             int colon = comment.indexOf(':');
             if (colon <= 0) continue;
@@ -67,6 +68,9 @@ final class CsvTemplate {
 
     private static String decode(Path file) {
         try {
+            if (Files.size(file) > ExtensionTemplate.MAX_CSV_BYTES)
+                throw ExtensionInputException.tooLarge(file + ": larger than " + ExtensionTemplate.MAX_CSV_BYTES / (1024 * 1024)
+                    + " MB, the most a CSV template may be; split the extension into several files");
             byte[] bytes = Files.readAllBytes(file);
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -77,6 +81,14 @@ final class CsvTemplate {
         } catch (IOException e) {
             throw new ExtensionInputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
+    }
+
+    private static ExtensionInputException tooLong(Path file, int line, boolean quoted) {
+        String most = String.format(java.util.Locale.ROOT, "%,d", ExtensionTemplate.MAX_CELL_CHARS);
+        if (quoted) return new ExtensionInputException(file + ": line " + line + ": a quoted cell runs on for more than " + most
+            + " characters; is its closing quote missing? End it with \" (a quote inside a cell is written twice: \"\")");
+        return ExtensionInputException.tooLarge(file + ": line " + line + ": a cell of more than " + most
+            + " characters, the most a cell holds (as in Excel)");
     }
 
     /** The separator the table's header line uses most: comma, semicolon or tab. */
@@ -109,6 +121,10 @@ final class CsvTemplate {
                 line++;
                 continue;
             }
+            if (out.size() > ExtensionTemplate.MAX_ROWS)
+                throw ExtensionInputException.tooLarge(file + ": line " + start + ": more than "
+                    + String.format(java.util.Locale.ROOT, "%,d", ExtensionTemplate.MAX_ROWS) + " rows in the table, the most a template "
+                    + "may hold; split the extension into several files");
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
@@ -120,6 +136,7 @@ final class CsvTemplate {
                     break;
                 }
                 char c = text.charAt(i);
+                if (cell.length() >= ExtensionTemplate.MAX_CELL_CHARS) throw tooLong(file, start, quoted);
                 if (quoted) {
                     if (c == '"' && i + 1 < n && text.charAt(i + 1) == '"') { cell.append('"'); i += 2; }
                     else if (c == '"') { quoted = false; i++; }

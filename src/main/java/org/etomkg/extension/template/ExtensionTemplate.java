@@ -17,8 +17,21 @@ import org.etomkg.extension.ExtensionInputException;
  * where a number goes, an unknown RACI letter, an empty identifier), as an
  * {@link ExtensionInputException} naming the file, sheet (or CSV line), row and column. Whether
  * the extension is sound is for validation against the shapes. Reading is all or nothing.
+ *
+ * <p>Both forms are read within limits ({@link #MAX_ROWS} rows, {@link #MAX_CELL_CHARS} characters
+ * a cell; {@link #MAX_CSV_BYTES} for a CSV file), and a workbook's formulas are never worked out:
+ * the result Excel saved with each is read instead.
  */
 public final class ExtensionTemplate {
+    /** The most data rows a sheet (or the CSV table) may hold; more is refused, not read. */
+    public static final int MAX_ROWS = 100_000;
+    /** The most characters a cell may hold: Excel's own limit. */
+    public static final int MAX_CELL_CHARS = 32_767;
+    /** The rightmost column a workbook cell may be written in. */
+    public static final int MAX_COLUMNS = 1_000;
+    /** The largest CSV file read: a full table of short rows fits many times over. */
+    public static final long MAX_CSV_BYTES = 100L * 1024 * 1024;
+
     private ExtensionTemplate() {}
 
     /** Reads a {@code .xlsx} or {@code .csv} template. */

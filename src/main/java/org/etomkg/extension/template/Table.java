@@ -73,7 +73,7 @@ final class Table {
         return sheetName != null ? "sheet '" + sheetName + "' row " + number : "line " + number;
     }
 
-    private static String columnLetter(int i) {
+    static String columnLetter(int i) {
         StringBuilder s = new StringBuilder();
         for (int n = i + 1; n > 0; n = (n - 1) / 26) s.insert(0, (char) ('A' + (n - 1) % 26));
         return s.toString();

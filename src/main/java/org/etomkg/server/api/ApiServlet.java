@@ -84,7 +84,9 @@ public final class ApiServlet extends HttpServlet {
         } catch (BrokenQueryFile e) {
             LOG.warn("{} {}: {}", method, req.getRequestURI(), e.getMessage());
             Problem.send(resp, 500, "a query file of the server is broken: " + e.getMessage());
-        } catch (ExtensionInputException | IllegalArgumentException e) {
+        } catch (ExtensionInputException e) {
+            Problem.send(resp, e.tooLarge() ? 413 : 400, e.getMessage());
+        } catch (IllegalArgumentException e) {
             Problem.send(resp, 400, e.getMessage());
         } catch (ValidationStoppedException e) {
             Problem.send(resp, 503, e.getMessage());

@@ -36,9 +36,15 @@ final class LoadCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (extension != null && !extension.isEmpty()) return loadExtension();
         StoreBuilder.Result r = new StoreBuilder().rebuild(locations.ontology(), locations.data);
+        reportLeftOver(r);
         System.out.printf("loaded %d graphs, %,d triples into %s in %.1f s%n", r.graphs(), r.triples(),
             locations.data.resolve("store"), r.millis() / 1000.0);
         return 0;
+    }
+
+    /** A load killed midway leaves its half-built store behind; the next one clears it, and says so. */
+    static void reportLeftOver(StoreBuilder.Result r) {
+        r.leftOver().ifPresent(p -> System.err.println("etom-kg: removed " + p + " left by an interrupted load"));
     }
 
     private int loadExtension() {
@@ -53,7 +59,7 @@ final class LoadCommand implements Callable<Integer> {
         String stored = name != null ? name : extension.get(0).getFileName().toString().replaceFirst("\\.[^.]+$", "");
         if (!ExtensionStore.validName(stored))
             throw new Failures.UserError("'" + stored + "' is not a usable extension name (letters, digits, . _ -); choose one with --name");
-        new StoreBuilder().ensure(locations.ontology(), locations.data);
+        reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data));
         try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
             new ExtensionStore(store).put(stored, report, graph);
         }

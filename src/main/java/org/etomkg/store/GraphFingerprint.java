@@ -83,8 +83,10 @@ record GraphFingerprint(long triples, long checksum) {
         for (TupleIndex index : storage.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes()) {
             boolean read = decode && index.getName().equals("GSPO");
             Map<NodeId, long[]> acc = new HashMap<>();
+            long n = 0;
             for (var it = index.all(); it.hasNext(); ) {
                 Tuple<NodeId> t = it.next();      // in G S P O order whatever the index's own order
+                if (n++ % LOOKUP_EVERY == 0) lookUp(index, t);
                 long[] a = acc.computeIfAbsent(t.get(0), k -> new long[4]);
                 a[0]++;
                 a[1] += triple(mix(t.get(1).hashCode()), t.get(2).hashCode(), t.get(3).hashCode());
@@ -104,6 +106,7 @@ record GraphFingerprint(long triples, long checksum) {
             long[] a = new long[3];
             for (var it = index.all(); it.hasNext(); ) {
                 Tuple<NodeId> t = it.next();
+                if (a[0] % LOOKUP_EVERY == 0) lookUp(index, t);
                 a[0]++;
                 a[1] += triple(mix(t.get(0).hashCode()), t.get(1).hashCode(), t.get(2).hashCode());
                 if (read) a[2] += triple(node(tripleNodes, hashes, t.get(0)), node(tripleNodes, hashes, t.get(1)), node(tripleNodes, hashes, t.get(2)));
@@ -114,11 +117,25 @@ record GraphFingerprint(long triples, long checksum) {
         return new Scan(indexes, graphs);
     }
 
+    /**
+     * A scan walks an index's leaves; a lookup descends its tree. One tuple in every
+     * {@value #LOOKUP_EVERY}, fewer than a leaf holds, is looked up again, so a damaged branch of the
+     * tree (a zeroed {@code .idn} block) cannot hide.
+     */
+    static final int LOOKUP_EVERY = 32;
+
+    private static void lookUp(TupleIndex index, Tuple<NodeId> t) {
+        if (!index.find(t).hasNext()) throw new IllegalStateException("index " + index.getName() + " does not find " + t + " again");
+    }
+
+    /** A node's hash, read from the node table the first time its id is seen, and its id looked up again from the node. */
     private static long node(NodeTable nodes, Map<NodeId, Long> hashes, NodeId id) {
         Long h = hashes.get(id);
         if (h == null) {
             Node n = nodes.getNodeForNodeId(id);
             if (n == null) throw new IllegalStateException("node id " + id + " is missing from the node table");
+            if (!id.isInline() && !id.equals(nodes.baseNodeTable().getNodeIdForNode(n)))
+                throw new IllegalStateException("the node table does not find " + NodeFmtLib.strNT(n) + " again");
             hashes.put(id, h = node(n));
         }
         return h;

@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host).withTimeout(timeout).withMaxBody(maxBody)
             .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
-        LoadCommand.reportLeftOver(built);
+        LoadCommand.reportLeftOver(built, locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);   // refuses a damaged store: exit 2 with the damage
         System.out.printf("checked the store: %d graphs, %,d triples as recorded, in %.1f s%n", store.opened().graphs(),

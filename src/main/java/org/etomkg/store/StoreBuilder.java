@@ -29,12 +29,16 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class StoreBuilder {
     static final String NEXT = "store.next";
 
+    static final String DAMAGED = "store.damaged";
+
     /**
      * What a build did, for the command line and the benchmark; {@code leftOver} is a
-     * {@code store.next} that an interrupted load had left behind and this one removed.
+     * {@code store.next} that an interrupted load had left behind and this one removed;
+     * {@code notCarried} says which of the user's graphs a damaged old store could not give back
+     * whole (that store is then kept as {@code store.damaged}).
      */
-    public record Result(int graphs, long triples, long millis, boolean rebuilt, Optional<Path> leftOver) {
-        public Result(int graphs, long triples, long millis, boolean rebuilt) { this(graphs, triples, millis, rebuilt, Optional.empty()); }
+    public record Result(int graphs, long triples, long millis, boolean rebuilt, Optional<Path> leftOver, List<String> notCarried) {
+        public Result(int graphs, long triples, long millis, boolean rebuilt) { this(graphs, triples, millis, rebuilt, Optional.empty(), List.of()); }
     }
 
     /** Rebuilds unconditionally. */
@@ -50,14 +54,19 @@ public final class StoreBuilder {
             Files.createDirectories(dataDir);
             Optional<Path> leftOver = Files.exists(next) ? Optional.of(next) : Optional.empty();
             deleteTree(next);
-            Map<String, GraphFingerprint> graphs = build(next, files, store);
+            List<String> notCarried = new ArrayList<>();
+            Map<String, GraphFingerprint> graphs = build(next, files, store, notCarried);
             new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet()), graphs).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);
             Files.move(next, store);
-            deleteTree(previous);
+            if (notCarried.isEmpty()) deleteTree(previous);
+            else {
+                deleteTree(dataDir.resolve(DAMAGED));
+                Files.move(previous, dataDir.resolve(DAMAGED));
+            }
             long triples = graphs.values().stream().mapToLong(GraphFingerprint::triples).sum();
-            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver);
+            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the store in " + dataDir + ": " + e.getMessage(), e);
         } finally {
@@ -76,12 +85,12 @@ public final class StoreBuilder {
     }
 
     /** Writes the graphs, indexes them, and reads every graph back for the manifest's counts and checksums. */
-    private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore) {
+    private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore, List<String> notCarried) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
             Txn.executeWrite(dsg, () -> {
                 files.graphs().forEach((iri, graph) -> add(dsg, NodeFactory.createURI(iri), graph));
-                copyUserGraphs(oldStore, files, dsg);
+                copyUserGraphs(oldStore, files, dsg, notCarried);
             });
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
             return Txn.calculateRead(dsg, () -> GraphFingerprint.scan(dsg, true).graphs());
@@ -93,20 +102,51 @@ public final class StoreBuilder {
     /**
      * Graphs in the old store that no ontology file ever provided are the user's: keep them. A store
      * without a manifest was never built from files (descriptions loaded before the first build), so
-     * all its graphs are the user's.
+     * all its graphs are the user's. From a damaged store, a graph is carried over only when it reads
+     * back as the manifest recorded it; the others are named in {@code notCarried}.
      */
-    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target) {
+    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target, List<String> notCarried) {
         if (!Files.isDirectory(oldStore)) return;
-        List<String> shipped = StoreManifest.read(oldStore).map(StoreManifest::shippedGraphs).orElse(List.of());
-        DatasetGraph old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
+        Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
+        List<String> shipped = manifest.map(StoreManifest::shippedGraphs).orElse(List.of());
+        Map<String, GraphFingerprint> recorded = manifest.map(StoreManifest::graphs).orElse(Map.of());
+        DatasetGraph old = null;
         try {
-            Txn.executeRead(old, () -> old.listGraphNodes().forEachRemaining(g -> {
-                if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) return;
-                old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(target::add);
-            }));
+            old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
+            DatasetGraph from = old;
+            Txn.executeRead(from, () -> {
+                List<Node> graphs = new ArrayList<>();
+                try {
+                    from.listGraphNodes().forEachRemaining(graphs::add);
+                } catch (RuntimeException e) {
+                    usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (the graphs' names cannot be read: " + e.getMessage() + ")"));
+                }
+                for (Node g : graphs) {
+                    if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) continue;
+                    try {
+                        List<org.apache.jena.sparql.core.Quad> quads = new ArrayList<>();
+                        from.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+                        GraphFingerprint expected = recorded.get(g.getURI());
+                        if (expected != null && !expected.equals(GraphFingerprint.ofGraph(from, g))) {
+                            notCarried.add(g.getURI() + " (it does not read back as stored)");
+                            continue;
+                        }
+                        quads.forEach(target::add);
+                    } catch (RuntimeException e) {
+                        notCarried.add(g.getURI() + " (" + e.getMessage() + ")");
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (TDB2 cannot open the old store: " + e.getMessage() + ")"));
         } finally {
-            TDBInternal.expel(old);
+            if (old != null) TDBInternal.expel(old);
         }
+    }
+
+    /** The user's graphs as the old manifest recorded them, for when the old store cannot say. */
+    private static List<String> usersRecorded(Map<String, GraphFingerprint> recorded, List<String> shipped, OntologyFiles files) {
+        return recorded.keySet().stream().filter(g -> !shipped.contains(g) && !files.graphs().containsKey(g)).toList();
     }
 
     private static void add(DatasetGraph dsg, Node name, Graph graph) {

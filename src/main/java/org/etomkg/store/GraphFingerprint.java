@@ -130,19 +130,34 @@ record GraphFingerprint(long triples, long checksum) {
 
     /** A node's hash, read from the node table the first time its id is seen, and its id looked up again from the node. */
     private static long node(NodeTable nodes, Map<NodeId, Long> hashes, NodeId id) {
+        if (id.isInline()) return node(NodeId.extract(id));   // NodeId.equals ignores the type: an inline value may equal a pointer
         Long h = hashes.get(id);
         if (h == null) {
             Node n = nodes.getNodeForNodeId(id);
             if (n == null) throw new IllegalStateException("node id " + id + " is missing from the node table");
-            if (!id.isInline() && !id.equals(nodes.baseNodeTable().getNodeIdForNode(n)))
+            if (!id.equals(nodes.baseNodeTable().getNodeIdForNode(n)))
                 throw new IllegalStateException("the node table does not find " + NodeFmtLib.strNT(n) + " again");
             hashes.put(id, h = node(n));
         }
         return h;
     }
 
-    /** A node's hash: of its N-Triples form. */
-    static long node(Node n) { return hash(NodeFmtLib.strNT(n)); }
+    /**
+     * A node's hash: of its N-Triples form. A value TDB2 keeps inline in its node id (integers,
+     * decimals, dates and times) is taken in the form TDB2 reads it back from the id, so a node
+     * hashes the same whether it comes from the writer's hands or from the store.
+     */
+    static long node(Node n) {
+        if (n.isLiteral()) {
+            try {
+                NodeId inline = NodeId.inline(n);
+                if (inline != null) n = NodeId.extract(inline);
+            } catch (RuntimeException e) {
+                // an ill-formed value is not inlined: its own form stands
+            }
+        }
+        return hash(NodeFmtLib.strNT(n));
+    }
 
     /** A triple's hash, from its nodes' hashes in order. */
     static long triple(long s, long p, long o) { return mix(mix(mix(s) + p) + o); }

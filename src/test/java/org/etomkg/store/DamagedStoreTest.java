@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -56,7 +57,7 @@ class DamagedStoreTest {
     }
 
     @ParameterizedTest(name = "a zeroed block in the middle of {0}")
-    @ValueSource(strings = {"GSPO.dat", "POSG.dat", "GPOS.dat", "OSPG.dat", "nodes.dat", "nodes-data.obj", "GSPO.idn"})
+    @ValueSource(strings = {"GSPO.dat", "POSG.dat", "nodes.dat", "nodes-data.obj", "GSPO.idn"})
     void aZeroedBlockIsDamage(String file) throws IOException {
         Path data = copy("zeroed-" + file);
         Path f = dataFile(data, file);
@@ -70,7 +71,7 @@ class DamagedStoreTest {
     }
 
     @ParameterizedTest(name = "{0} emptied")
-    @ValueSource(strings = {"nodes.dat", "nodes-data.obj", "GSPO.dat"})
+    @ValueSource(strings = {"nodes.dat", "nodes-data.obj"})
     void anEmptiedFileIsDamage(String file) throws IOException {
         Path data = copy("emptied-" + file);
         try (RandomAccessFile raf = new RandomAccessFile(dataFile(data, file).toFile(), "rw")) {
@@ -104,17 +105,24 @@ class DamagedStoreTest {
         try (KnowledgeStore store = KnowledgeStore.open(data)) {
             var g = GraphFactory.createDefaultGraph();
             g.add(Triple.create(NodeFactory.createURI("urn:etom-kg-test:a"), RDFS.label.asNode(), NodeFactory.createLiteralString("mine")));
+            // values TDB2 keeps inline, and reads back in another form than the one written
+            g.add(Triple.create(NodeFactory.createURI("urn:etom-kg-test:a"), NodeFactory.createURI("urn:etom-kg-test:count"),
+                NodeFactory.createLiteralDT("007", XSDDatatype.XSDinteger)));
+            g.add(Triple.create(NodeFactory.createURI("urn:etom-kg-test:a"), NodeFactory.createURI("urn:etom-kg-test:none"),
+                NodeFactory.createLiteralDT("0", XSDDatatype.XSDinteger)));   // an inline id that NodeId.equals confuses with a pointer
+            g.add(Triple.create(NodeFactory.createURI("urn:etom-kg-test:a"), NodeFactory.createURI("urn:etom-kg-test:at"),
+                NodeFactory.createLiteralDT("2026-12-07T01:45:00.120+00:00", XSDDatatype.XSDdateTime)));
             store.replaceGraph(graph, g);
             store.replaceGraph("https://w3id.org/etom-kg/graph/release/26.0", GraphFactory.createDefaultGraph());
             assertTrue(store.verify().sound(), store.verify().message());
         }
         try (KnowledgeStore store = KnowledgeStore.open(data)) {
             assertTrue(store.opened().sound(), store.opened().message());
-            assertEquals(build.triples() + 1 - StoreManifest.read(built.resolve("store")).orElseThrow().graphs()
+            assertEquals(build.triples() + 4 - StoreManifest.read(built.resolve("store")).orElseThrow().graphs()
                 .get("https://w3id.org/etom-kg/graph/release/26.0").triples(), store.opened().triples());
         }
         Map<String, GraphFingerprint> recorded = StoreManifest.read(data.resolve("store")).orElseThrow().graphs();
-        assertEquals(1, recorded.get(graph).triples());
+        assertEquals(4, recorded.get(graph).triples());
         assertFalse(recorded.containsKey("https://w3id.org/etom-kg/graph/release/26.0"), "an emptied graph leaves the manifest");
         assertFalse(Files.exists(data.resolve("store").resolve(GraphLedger.NOTE)));
     }

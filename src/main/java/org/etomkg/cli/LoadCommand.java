@@ -36,9 +36,18 @@ final class LoadCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (extension != null && !extension.isEmpty()) return loadExtension();
         StoreBuilder.Result r = new StoreBuilder().rebuild(locations.ontology(), locations.data);
+        reportLeftOver(r, locations.data);
         System.out.printf("loaded %d graphs, %,d triples into %s in %.1f s%n", r.graphs(), r.triples(),
             locations.data.resolve("store"), r.millis() / 1000.0);
         return 0;
+    }
+
+    /** A load killed midway leaves its half-built store behind; the next one clears it, and says so; and what a damaged store lost. */
+    static void reportLeftOver(StoreBuilder.Result r, Path data) {
+        r.leftOver().ifPresent(p -> System.err.println("etom-kg: removed " + p + " left by an interrupted load"));
+        for (String lost : r.notCarried())
+            System.err.println("etom-kg: the old store was damaged and could not give back " + lost
+                + "; it is kept in " + data.resolve("store.damaged") + ": store that again");
     }
 
     private int loadExtension() {
@@ -53,7 +62,7 @@ final class LoadCommand implements Callable<Integer> {
         String stored = name != null ? name : extension.get(0).getFileName().toString().replaceFirst("\\.[^.]+$", "");
         if (!ExtensionStore.validName(stored))
             throw new Failures.UserError("'" + stored + "' is not a usable extension name (letters, digits, . _ -); choose one with --name");
-        new StoreBuilder().ensure(locations.ontology(), locations.data);
+        reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data), locations.data);
         try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
             new ExtensionStore(store).put(stored, report, graph);
         }

@@ -57,8 +57,11 @@ final class ServeCommand implements Callable<Integer> {
             .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
             .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
+        LoadCommand.reportLeftOver(built, locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
-        KnowledgeStore store = KnowledgeStore.open(locations.data);
+        KnowledgeStore store = KnowledgeStore.open(locations.data);   // refuses a damaged store: exit 2 with the damage
+        System.out.printf("checked the store: %d graphs, %,d triples as recorded, in %.1f s%n", store.opened().graphs(),
+            store.opened().triples(), store.opened().millis() / 1000.0);
         EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), options);
         ServerRecord.publish(locations.data, server.queryEndpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

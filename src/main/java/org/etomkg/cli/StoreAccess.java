@@ -24,7 +24,7 @@ final class StoreAccess {
                 return work.apply(new QueryRunner(conn, timeoutSeconds));
             }
         }
-        new StoreBuilder().ensure(locations.ontology(), locations.data);
+        LoadCommand.reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data), locations.data);
         try (KnowledgeStore store = KnowledgeStore.open(locations.data); var conn = store.connect()) {
             return work.apply(new QueryRunner(conn, timeoutSeconds));
         }

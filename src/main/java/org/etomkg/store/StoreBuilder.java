@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,13 +23,23 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * Builds the store of a data folder from the ontology files. A new store is built beside the
  * old one and swapped in only when complete, so a failed load leaves the previous store as it
  * was; the user's own graphs are carried over. Loading the same files twice gives the same store.
- * The search index is built inside the new store folder, so the swap moves it too.
+ * The search index is built inside the new store folder, so the swap moves it too, and so is the
+ * manifest with every graph's triple count and checksum, read back from the new store.
  */
 public final class StoreBuilder {
     static final String NEXT = "store.next";
 
-    /** What a build did, for the command line and the benchmark. */
-    public record Result(int graphs, long triples, long millis, boolean rebuilt) {}
+    static final String DAMAGED = "store.damaged";
+
+    /**
+     * What a build did, for the command line and the benchmark; {@code leftOver} is a
+     * {@code store.next} that an interrupted load had left behind and this one removed;
+     * {@code notCarried} says which of the user's graphs a damaged old store could not give back
+     * whole (that store is then kept as {@code store.damaged}).
+     */
+    public record Result(int graphs, long triples, long millis, boolean rebuilt, Optional<Path> leftOver, List<String> notCarried) {
+        public Result(int graphs, long triples, long millis, boolean rebuilt) { this(graphs, triples, millis, rebuilt, Optional.empty(), List.of()); }
+    }
 
     /** Rebuilds unconditionally. */
     public Result rebuild(Path ontologyDir, Path dataDir) {
@@ -41,14 +52,21 @@ public final class StoreBuilder {
         Path previous = dataDir.resolve(KnowledgeStore.PREVIOUS);
         try {
             Files.createDirectories(dataDir);
+            Optional<Path> leftOver = Files.exists(next) ? Optional.of(next) : Optional.empty();
             deleteTree(next);
-            long triples = build(next, files, store);
-            new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet())).write(next);
+            List<String> notCarried = new ArrayList<>();
+            Map<String, GraphFingerprint> graphs = build(next, files, store, notCarried);
+            new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet()), graphs).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);
             Files.move(next, store);
-            deleteTree(previous);
-            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true);
+            if (notCarried.isEmpty()) deleteTree(previous);
+            else {
+                deleteTree(dataDir.resolve(DAMAGED));
+                Files.move(previous, dataDir.resolve(DAMAGED));
+            }
+            long triples = graphs.values().stream().mapToLong(GraphFingerprint::triples).sum();
+            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the store in " + dataDir + ": " + e.getMessage(), e);
         } finally {
@@ -60,24 +78,22 @@ public final class StoreBuilder {
     public Result ensure(Path ontologyDir, Path dataDir) {
         KnowledgeStore.recover(dataDir);
         Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
-        if (manifest.isPresent() && manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir)))
+        if (manifest.isPresent() && manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir))
+                && !manifest.get().graphs().isEmpty())   // a store from before the checksums is rebuilt once to get them
             return new Result(manifest.get().shippedGraphs().size(), -1, 0, false);
         return rebuild(ontologyDir, dataDir);
     }
 
-    private static long build(Path location, OntologyFiles files, Path oldStore) {
+    /** Writes the graphs, indexes them, and reads every graph back for the manifest's counts and checksums. */
+    private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore, List<String> notCarried) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
             Txn.executeWrite(dsg, () -> {
                 files.graphs().forEach((iri, graph) -> add(dsg, NodeFactory.createURI(iri), graph));
-                copyUserGraphs(oldStore, files, dsg);
+                copyUserGraphs(oldStore, files, dsg, notCarried);
             });
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            return Txn.calculateRead(dsg, () -> {
-                long n = 0;
-                for (var it = dsg.find(); it.hasNext(); it.next()) n++;
-                return n;
-            });
+            return Txn.calculateRead(dsg, () -> GraphFingerprint.scan(dsg, true).graphs());
         } finally {
             TDBInternal.expel(dsg);
         }
@@ -86,20 +102,51 @@ public final class StoreBuilder {
     /**
      * Graphs in the old store that no ontology file ever provided are the user's: keep them. A store
      * without a manifest was never built from files (descriptions loaded before the first build), so
-     * all its graphs are the user's.
+     * all its graphs are the user's. From a damaged store, a graph is carried over only when it reads
+     * back as the manifest recorded it; the others are named in {@code notCarried}.
      */
-    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target) {
+    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target, List<String> notCarried) {
         if (!Files.isDirectory(oldStore)) return;
-        List<String> shipped = StoreManifest.read(oldStore).map(StoreManifest::shippedGraphs).orElse(List.of());
-        DatasetGraph old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
+        Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
+        List<String> shipped = manifest.map(StoreManifest::shippedGraphs).orElse(List.of());
+        Map<String, GraphFingerprint> recorded = manifest.map(StoreManifest::graphs).orElse(Map.of());
+        DatasetGraph old = null;
         try {
-            Txn.executeRead(old, () -> old.listGraphNodes().forEachRemaining(g -> {
-                if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) return;
-                old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(target::add);
-            }));
+            old = DatabaseMgr.connectDatasetGraph(oldStore.toString());
+            DatasetGraph from = old;
+            Txn.executeRead(from, () -> {
+                List<Node> graphs = new ArrayList<>();
+                try {
+                    from.listGraphNodes().forEachRemaining(graphs::add);
+                } catch (RuntimeException e) {
+                    usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (the graphs' names cannot be read: " + e.getMessage() + ")"));
+                }
+                for (Node g : graphs) {
+                    if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) continue;
+                    try {
+                        List<org.apache.jena.sparql.core.Quad> quads = new ArrayList<>();
+                        from.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+                        GraphFingerprint expected = recorded.get(g.getURI());
+                        if (expected != null && !expected.equals(GraphFingerprint.ofGraph(from, g))) {
+                            notCarried.add(g.getURI() + " (it does not read back as stored)");
+                            continue;
+                        }
+                        quads.forEach(target::add);
+                    } catch (RuntimeException e) {
+                        notCarried.add(g.getURI() + " (" + e.getMessage() + ")");
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (TDB2 cannot open the old store: " + e.getMessage() + ")"));
         } finally {
-            TDBInternal.expel(old);
+            if (old != null) TDBInternal.expel(old);
         }
+    }
+
+    /** The user's graphs as the old manifest recorded them, for when the old store cannot say. */
+    private static List<String> usersRecorded(Map<String, GraphFingerprint> recorded, List<String> shipped, OntologyFiles files) {
+        return recorded.keySet().stream().filter(g -> !shipped.contains(g) && !files.graphs().containsKey(g)).toList();
     }
 
     private static void add(DatasetGraph dsg, Node name, Graph graph) {
@@ -108,17 +155,24 @@ public final class StoreBuilder {
 
     /** A store another live process holds (a running serve) must not be swapped from under it. */
     private static void refuseIfHeld(Path store) {
+        holder(store).ifPresent(pid -> {
+            throw new StoreException(store + " is in use by process " + pid
+                + " (a running './etom-kg serve'?): stop it before loading, or use --data DIR");
+        });
+    }
+
+    /** Another live process whose id is in the store's TDB2 lock file, if any. */
+    static Optional<Long> holder(Path store) {
         Path lock = store.resolve("tdb.lock");
         try {
-            if (!Files.isRegularFile(lock)) return;
+            if (!Files.isRegularFile(lock)) return Optional.empty();
             String text = Files.readString(lock).strip();
-            if (!text.matches("[0-9]{1,10}")) return;
+            if (!text.matches("[0-9]{1,10}")) return Optional.empty();
             long pid = Long.parseLong(text);
-            if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                throw new StoreException(store + " is in use by process " + pid
-                    + " (a running './etom-kg serve'?): stop it before loading, or use --data DIR");
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                ? Optional.of(pid) : Optional.empty();
         } catch (IOException e) {
-            // unreadable lock: let TDB2 itself decide when the store is opened
+            return Optional.empty();   // unreadable lock: let TDB2 itself decide when the store is opened
         }
     }
 

@@ -123,8 +123,16 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /** 503 "damaged" when the store's last check failed (cached: the store repeats its cheap part at most once a minute). */
     private void health(HttpServletResponse resp) throws IOException {
         JsonObject o = new JsonObject();
+        KnowledgeStore.Integrity integrity = store.integrity();
+        if (!integrity.sound()) {
+            o.put("status", "damaged");
+            o.put("message", integrity.message());
+            json(resp, 503, o);
+            return;
+        }
         try (var conn = store.connect()) {
             boolean answers = Txn.calculateRead(conn, () -> {
                 try (var qe = conn.newQuery().query("ASK { GRAPH ?g { ?s ?p ?o } }").timeout(5, TimeUnit.SECONDS).build()) {

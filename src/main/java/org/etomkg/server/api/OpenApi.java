@@ -23,7 +23,7 @@ public final class OpenApi {
         for (NamedQuery q : queries) paths.put("/api/queries/" + q.name(), queryPath(q));
         paths.put("/api/queries/{name}/sparql", queryTextPath());
         paths.put("/api/queries", simple("List the named queries with their parameters", "application/json"));
-        paths.put("/api/health", simple("Answers 200 when the dataset answers a query, 503 otherwise", "application/json"));
+        paths.put("/api/health", simple("Answers 200 when the dataset answers a query; 503 when it does not, or when the store no longer holds what it recorded (status damaged: run ./etom-kg load)", "application/json"));
         paths.put("/api/validate", validatePath());
         paths.put("/api/extensions", simple("List the stored extensions with their status", "application/json"));
         paths.put("/api/extensions/{name}", extensionPath());

@@ -47,20 +47,27 @@ public final class ClientGone {
         SocketChannel channel = (SocketChannel) socket.getChannel();
         AtomicBoolean done = new AtomicBoolean(), pipelined = new AtomicBoolean();
         ByteBuffer probe = ByteBuffer.allocate(1);
+        Object lock = new Object();   // a probe never reads once the watch is closed and the answer may be on its way
         ScheduledFuture<?> task = PROBES.scheduleWithFixedDelay(() -> {
-            if (done.get()) return;
-            try {
-                probe.clear();
-                int n = channel.read(probe);
-                if (n < 0) { done.set(true); gone.run(); }
-                else if (n > 0) { done.set(true); pipelined.set(true); }
-            } catch (IOException | RuntimeException e) {
-                done.set(true);
-                gone.run();
+            boolean hungUp = false;
+            synchronized (lock) {
+                if (done.get()) return;
+                try {
+                    probe.clear();
+                    int n = channel.read(probe);
+                    if (n < 0) hungUp = true;
+                    else if (n > 0) pipelined.set(true);
+                } catch (IOException | RuntimeException e) {
+                    hungUp = true;
+                }
+                if (hungUp || pipelined.get()) done.set(true);
             }
+            if (hungUp) gone.run();
         }, 500, 500, TimeUnit.MILLISECONDS);
         return () -> {
-            done.set(true);
+            synchronized (lock) {
+                done.set(true);
+            }
             task.cancel(false);
             if (pipelined.get() && !response.isCommitted()) response.setHeader("Connection", "close");
         };

@@ -86,7 +86,8 @@ public final class EtomServer implements AutoCloseable {
         FusekiServer server = b.build();
         // Bodies are read before any thread is given to the request, and refused when they trickle in.
         ServerOptions.Limits limits = options.limits();
-        SlowUploads uploads = new SlowUploads(limits.maxBodyBytes(), limits.minUploadBytesPerSecond(), limits.uploadGraceSeconds());
+        SlowUploads uploads = new SlowUploads(limits.maxBodyBytes(), limits.minUploadBytesPerSecond(), limits.uploadGraceSeconds(),
+            limits.heldBodies() * limits.maxBodyBytes());
         uploads.setHandler(server.getJettyServer().getHandler());
         server.getJettyServer().setHandler(uploads);
         for (Connector c : server.getJettyServer().getConnectors()) c.addEventListener(new SlowHeaders(limits.headerSeconds()));

@@ -9,18 +9,23 @@ public record ServerOptions(String host, int port, Users users, boolean update, 
 
     /**
      * What one request may cost: a query's time, a body's size, a validation's time, how slowly
-     * a body may arrive (after a grace period) and how long a request's headers may take.
+     * a body may arrive (after a grace period), how long a request's headers may take, and how
+     * many bodies of the largest size may be held at once while they arrive.
      */
     public record Limits(long timeoutSeconds, long maxBodyBytes, long validationSeconds,
-                         long minUploadBytesPerSecond, long uploadGraceSeconds, long headerSeconds) {
-        /** 10 s per query, 10 MiB per body, 60 s per validation; a body at 16 KiB/s or more (10 MiB within ten minutes); headers within 20 s. */
-        public static Limits defaults() { return new Limits(10, 10L * 1024 * 1024, 60, 16 * 1024, 10, 20); }
+                         long minUploadBytesPerSecond, long uploadGraceSeconds, long headerSeconds, int heldBodies) {
+        /**
+         * 10 s per query, 10 MiB per body, 60 s per validation; a body at 16 KiB/s or more (10 MiB
+         * within ten minutes); headers within 20 s; 32 bodies' worth held at once (320 MiB).
+         */
+        public static Limits defaults() { return new Limits(10, 10L * 1024 * 1024, 60, 16 * 1024, 10, 20, 32); }
 
-        public Limits withTimeout(long s) { return new Limits(s, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
-        public Limits withMaxBody(long b) { return new Limits(timeoutSeconds, b, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
-        public Limits withValidation(long s) { return new Limits(timeoutSeconds, maxBodyBytes, s, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds); }
-        public Limits withUploadRate(long bytesPerSecond, long graceSeconds) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, bytesPerSecond, graceSeconds, headerSeconds); }
-        public Limits withHeaders(long s) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, s); }
+        public Limits withTimeout(long s) { return new Limits(s, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds, heldBodies); }
+        public Limits withMaxBody(long b) { return new Limits(timeoutSeconds, b, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds, heldBodies); }
+        public Limits withValidation(long s) { return new Limits(timeoutSeconds, maxBodyBytes, s, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds, heldBodies); }
+        public Limits withUploadRate(long bytesPerSecond, long graceSeconds) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, bytesPerSecond, graceSeconds, headerSeconds, heldBodies); }
+        public Limits withHeldBodies(int n) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, headerSeconds, n); }
+        public Limits withHeaders(long s) { return new Limits(timeoutSeconds, maxBodyBytes, validationSeconds, minUploadBytesPerSecond, uploadGraceSeconds, s, heldBodies); }
     }
 
     public static ServerOptions defaults() {

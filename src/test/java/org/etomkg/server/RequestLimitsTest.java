@@ -133,6 +133,33 @@ class RequestLimitsTest {
     }
 
     @Test
+    void manyLargeUploadsAtOnceAreTurnedAwayBeforeTheyFillTheHeap() throws Exception {
+        int max = 64 * 1024;
+        try (EtomServer small = EtomServer.start(store, TestStores.QUERIES, TestStores.SHAPES, ServerOptions.defaults().withPort(0)
+                .withLimits(ServerOptions.Limits.defaults().withMaxBody(max).withHeldBodies(2)))) {
+            List<Socket> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Socket s = new Socket("127.0.0.1", small.port());
+                    s.getOutputStream().write(("POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: text/turtle\r\nContent-Length: " + max
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().write(new byte[max - 1]);   // all but the last byte: each body is held, whole but for one byte
+                    s.getOutputStream().flush();
+                    open.add(s);
+                    Thread.sleep(300);
+                }
+                // two bodies' worth is the most held at once: the third is turned away, and says when to come back
+                assertEquals("HTTP/1.1 503 Service Unavailable", statusLine(open.get(2), 5000));
+                assertEquals("no answer", statusLine(open.get(0), 300), "a body within the limit was refused");
+                HttpResponse<String> health = ApiClient.of(small).get("/api/health");
+                assertEquals(200, health.statusCode());
+            } finally {
+                for (Socket s : open) s.close();
+            }
+        }
+    }
+
+    @Test
     void aRequestWhoseHeadersTrickleInIsCut() throws Exception {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
@@ -259,7 +286,7 @@ class RequestLimitsTest {
         listener.start();
         String shapes = """
             @prefix sh: <http://www.w3.org/ns/shacl#> .
-            <urn:shape> a sh:NodeShape ; sh:targetNode <urn:x> ;
+            <http://example.org/shape> a sh:NodeShape ; sh:targetNode <http://example.org/x> ;
               sh:sparql [ sh:select "SELECT $this WHERE { SERVICE <http://127.0.0.1:%d/sparql> { ?s ?p ?o } }" ] .
             """.formatted(listener.getAddress().getPort());
         try (EtomServer withShacl = EtomServer.start(store, TestStores.QUERIES, TestStores.SHAPES,

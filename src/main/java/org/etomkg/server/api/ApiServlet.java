@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServlet;
@@ -56,6 +57,7 @@ public final class ApiServlet extends HttpServlet {
     private final ExtensionValidator validator;
     private final long timeoutSeconds;
     private final long validationSeconds;
+    private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds, long validationSeconds) {
         this.store = store;
@@ -287,11 +289,24 @@ public final class ApiServlet extends HttpServlet {
         report(resp, 200, validate(g.get(), req, resp), req.getHeader("Accept"));
     }
 
-    /** Validates within what one request may spend: the server's limit, and no more once its client has gone. */
+    /**
+     * Validates within what one request may spend: the server's limit, and no more once its client
+     * has gone. Validations take turns, one per core, so that many large ones at once cannot fill
+     * the heap; waiting for a turn counts against the budget.
+     */
     private ExtensionReport validate(Graph extension, HttpServletRequest req, HttpServletResponse resp) {
         ValidationBudget budget = ValidationBudget.of(Duration.ofSeconds(validationSeconds));
+        try {
+            if (!turns.tryAcquire(validationSeconds, TimeUnit.SECONDS))
+                throw new ValidationStoppedException("the server is busy validating other extensions; try again later");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ValidationStoppedException("the server is stopping");
+        }
         try (ClientGone.Watch watch = ClientGone.watch(req, resp, () -> budget.stop("the client went away"))) {
             return validator.validate(extension, Optional.ofNullable(req.getParameter("release")), budget);
+        } finally {
+            turns.release();
         }
     }
 

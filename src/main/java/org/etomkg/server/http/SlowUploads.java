@@ -25,16 +25,21 @@ public final class SlowUploads extends Handler.Wrapper {
     private final long maxBytes;
     private final long minBytesPerSecond;
     private final long graceNanos;
+    private final long maxHeldBytes;
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param maxBytes the largest body accepted
      * @param minBytesPerSecond the slowest a body may arrive, on average, once the grace period is over
      * @param graceSeconds how long a body may take before its rate counts
+     * @param maxHeldBytes the most the bodies being read may hold together; a body that would
+     *        go over it is answered 503, so that many large uploads at once cannot fill the heap
      */
-    public SlowUploads(long maxBytes, long minBytesPerSecond, long graceSeconds) {
+    public SlowUploads(long maxBytes, long minBytesPerSecond, long graceSeconds, long maxHeldBytes) {
         this.maxBytes = maxBytes;
         this.minBytesPerSecond = minBytesPerSecond;
         this.graceNanos = graceSeconds * 1_000_000_000L;
+        this.maxHeldBytes = maxHeldBytes;
     }
 
     @Override
@@ -61,6 +66,7 @@ public final class SlowUploads extends Handler.Wrapper {
     }
 
     private static void problem(Response response, Callback callback, int status, String message) {
+        if (status == 503) response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
         JsonObject o = new JsonObject();
         o.put("status", status);
         o.put("error", message);
@@ -78,6 +84,7 @@ public final class SlowUploads extends Handler.Wrapper {
         private final Deque<Content.Chunk> chunks = new ArrayDeque<>();
         private final long start = NanoTime.now();
         private long bytes;
+        private long counted;   // what this body adds to the bytes held by all bodies being read
 
         Loader(Request request, Response response, Callback callback) {
             this.request = request;
@@ -107,6 +114,11 @@ public final class SlowUploads extends Handler.Wrapper {
                     fail(413, "request body is over the limit of " + maxBytes + " bytes");
                     return;
                 }
+                counted += chunk.remaining();
+                if (held.addAndGet(chunk.remaining()) > maxHeldBytes) {
+                    fail(503, "the server is receiving too many uploads at once; try again in a few seconds");
+                    return;
+                }
                 long elapsed = NanoTime.since(start);
                 if (!chunk.isLast() && elapsed > graceNanos && bytes * 1_000_000_000L / elapsed < minBytesPerSecond) {
                     fail(408, "the request body arrived slower than " + minBytesPerSecond + " bytes per second and was refused");
@@ -129,9 +141,17 @@ public final class SlowUploads extends Handler.Wrapper {
         private void release() {
             chunks.forEach(Content.Chunk::release);
             chunks.clear();
+            uncount();
+        }
+
+        /** The body is no longer held here: released, or handed to the servlets, which read it at once. */
+        private void uncount() {
+            held.addAndGet(-counted);
+            counted = 0;
         }
 
         private void dispatch() {
+            uncount();
             Replay replay = new Replay(request, chunks, callback);
             try {
                 if (!getHandler().handle(replay, response, replay)) Response.writeError(request, response, replay, 404);

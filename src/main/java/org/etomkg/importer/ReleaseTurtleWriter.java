@@ -86,7 +86,7 @@ public final class ReleaseTurtleWriter {
     private void writeRetired(StringBuilder out, RetiredElement r, String v) {
         out.append("retired:").append(r.uid()).append("\n    a etom:RetiredProcessElement ;\n");
         prop(out, "rdfs:label", en(r.label()));
-        prop(out, "etom:displayLabel", en(displayLabel(r.label(), "retired " + r.uid(), v)));
+        prop(out, "etom:displayLabel", en(displayLabel(r.label(), "retired, UID " + r.uid(), v)));
         prop(out, "etom:uid", str(r.uid()));
         list(out, "etom:sourceIdentifier", r.identifierCells().stream().map(ReleaseTurtleWriter::str).toList());
         list(out, "etom:sourceParentIdentifier", r.parentCells().stream().map(ReleaseTurtleWriter::str).toList());
@@ -101,7 +101,7 @@ public final class ReleaseTurtleWriter {
 
     /**
      * The name with what tells it apart where several releases meet (Protégé's "render by"):
-     * "Abate Alarm Event Records (1.5.8.1, 26.0)". The name itself stays TM Forum's, in rdfs:label.
+     * "Abate Alarm Event Records (1.5.8.1.4, 26.0)". The name itself stays TM Forum's, in rdfs:label.
      */
     static String displayLabel(String name, String identifier, String version) {
         return name + " (" + identifier + ", " + version + ")";

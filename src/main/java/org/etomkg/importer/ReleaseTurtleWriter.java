@@ -15,8 +15,8 @@ import org.etomkg.vocab.ETOM;
  * bytes and a new release diffs cleanly against the last.
  */
 public final class ReleaseTurtleWriter {
-    /** Bumped when the shape of release files changes. */
-    public static final String FORMAT_VERSION = "0.1.0";
+    /** Bumped when the shape of release files changes (0.2.0: {@code etom:displayLabel}). */
+    public static final String FORMAT_VERSION = "0.2.0";
 
     public String write(ReleaseContent release) {
         String v = release.version().text();
@@ -50,6 +50,7 @@ public final class ReleaseTurtleWriter {
         for (Domain d : release.domains()) {
             out.append("p:").append(d.prefix()).append("\n    a etom:ProcessElement , skos:Concept ;\n");
             prop(out, "rdfs:label", en(d.label() + " Domain"));
+            prop(out, "etom:displayLabel", en(displayLabel(d.label() + " Domain", d.prefix(), v)));
             prop(out, "skos:notation", str(d.prefix()));
             prop(out, "etom:level", "1");
             prop(out, "etom:domain", curie(d.iri()));
@@ -64,6 +65,7 @@ public final class ReleaseTurtleWriter {
     private void writeElement(StringBuilder out, ReleaseElement e, String v) {
         out.append("p:").append(e.id().text()).append("\n    a etom:ProcessElement , skos:Concept ;\n");
         prop(out, "rdfs:label", en(e.label()));
+        prop(out, "etom:displayLabel", en(displayLabel(e.label(), e.id().text(), v)));
         for (String other : e.otherNames()) prop(out, "skos:altLabel", en(other));
         prop(out, "skos:notation", str(e.id().text()));
         prop(out, "etom:level", Integer.toString(e.level()));
@@ -84,6 +86,7 @@ public final class ReleaseTurtleWriter {
     private void writeRetired(StringBuilder out, RetiredElement r, String v) {
         out.append("retired:").append(r.uid()).append("\n    a etom:RetiredProcessElement ;\n");
         prop(out, "rdfs:label", en(r.label()));
+        prop(out, "etom:displayLabel", en(displayLabel(r.label(), "retired, UID " + r.uid(), v)));
         prop(out, "etom:uid", str(r.uid()));
         list(out, "etom:sourceIdentifier", r.identifierCells().stream().map(ReleaseTurtleWriter::str).toList());
         list(out, "etom:sourceParentIdentifier", r.parentCells().stream().map(ReleaseTurtleWriter::str).toList());
@@ -94,6 +97,14 @@ public final class ReleaseTurtleWriter {
         if (r.maturityLevel() != null) prop(out, "etom:maturityLevel", r.maturityLevel().toString());
         if (r.frameworkStatus() != null) prop(out, "etom:frameworkStatus", str(r.frameworkStatus()));
         end(out, "etom:retiredFrom", "<" + ETOM.release(v) + ">");
+    }
+
+    /**
+     * The name with what tells it apart where several releases meet (Protégé's "render by"):
+     * "Abate Alarm Event Records (1.5.8.1.4, 26.0)". The name itself stays TM Forum's, in rdfs:label.
+     */
+    static String displayLabel(String name, String identifier, String version) {
+        return name + " (" + identifier + ", " + version + ")";
     }
 
     private static void prop(StringBuilder out, String p, String o) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +15,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.semanticweb.HermiT.ReasonerFactory;
-import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.RioTurtleDocumentFormat;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.FileDocumentSource;
@@ -32,12 +27,10 @@ import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.EntityType;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.MissingImportEvent;
-import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
 import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLDocumentFormat;
 import org.semanticweb.owlapi.model.OWLEntity;
 import org.semanticweb.owlapi.model.OWLOntology;
-import org.semanticweb.owlapi.model.OWLOntologyIRIMapper;
 import org.semanticweb.owlapi.model.OWLOntologyLoaderConfiguration;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.model.parameters.Imports;
@@ -46,8 +39,6 @@ import org.semanticweb.owlapi.profiles.OWLProfileReport;
 import org.semanticweb.owlapi.profiles.OWLProfileViolation;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
 import org.semanticweb.owlapi.vocab.OWLRDFVocabulary;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Opens {@code ontology/etom.ttl} the way Protégé does (OWL API, imports resolved through
@@ -57,41 +48,37 @@ import org.w3c.dom.NodeList;
  * no IRI is punned.
  */
 class ProtegeReadinessTest {
-    private static final Path ONTOLOGY_DIR = Path.of("ontology");
+    private static final Path ONTOLOGY_DIR = OfflineCatalog.ONTOLOGY_DIR;
     private static final Path ENTRY = ONTOLOGY_DIR.resolve("etom.ttl");
-    private static final Path CATALOG = ONTOLOGY_DIR.resolve("catalog-v001.xml");
-    private static final String CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
     private static final IRI ENTRY_IRI = IRI.create("https://w3id.org/etom-kg/etom");
-    /** The entry ontology imports every Turtle file of the ontology folder. */
+    /** The entry ontology imports every Turtle file of the ontology folder but the per-release entries. */
     private static final long EXPECTED_CLOSURE_SIZE = ttlFiles();
+    private static final IRI DISPLAY_LABEL = IRI.create("https://w3id.org/etom-kg/ontology#displayLabel");
     private static final int SHOWN = 20;
 
     private static long ttlFiles() {
         try (var walk = Files.walk(ONTOLOGY_DIR)) {
-            return walk.filter(p -> p.toString().endsWith(".ttl")).count();
+            return walk.filter(p -> p.toString().endsWith(".ttl")).filter(p -> !ReleaseEntries.isEntryFile(p)).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private static Map<IRI, Path> catalog;
-    private static final Set<IRI> notInCatalog = new TreeSet<>();
+    private static Set<IRI> notInCatalog;
     private static final List<MissingImportEvent> missingImports = new ArrayList<>();
     private static OWLOntologyManager manager;
     private static OWLOntology ontology;
 
     @BeforeAll
     static void openAsProtegeWould() throws Exception {
-        catalog = readCatalog(CATALOG);
-        manager = OWLManager.createOWLOntologyManager();
-        // Only the catalog may say where an import lives: drop the mappers OWL API registers by default.
-        manager.getIRIMappers().clear();
-        manager.getIRIMappers().add(catalogMapper());
+        // Only the catalog may say where an import lives: OfflineCatalog drops the mappers OWL API registers by default.
+        OfflineCatalog offline = OfflineCatalog.read();
+        catalog = offline.entries;
+        notInCatalog = offline.notInCatalog;
+        manager = offline.manager();
         manager.addMissingImportListener(missingImports::add);
-        OWLOntologyLoaderConfiguration config = manager.getOntologyLoaderConfiguration()
-            .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.THROW_EXCEPTION)
-            .setFollowRedirects(false);
-        manager.setOntologyLoaderConfiguration(config);
+        OWLOntologyLoaderConfiguration config = manager.getOntologyLoaderConfiguration();
         ontology = timed("load etom.ttl and its imports", () -> load(config));
     }
 
@@ -108,7 +95,9 @@ class ProtegeReadinessTest {
         Set<IRI> loaded = ontology.importsClosure().map(o -> o.getOntologyID().getOntologyIRI().orElseThrow())
             .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(EXPECTED_CLOSURE_SIZE, loaded.size(), "import closure: " + loaded);
-        assertEquals(new TreeSet<>(catalog.keySet()), loaded, "the import closure is exactly what the catalog lists");
+        Set<IRI> catalogued = new TreeSet<>(catalog.keySet());
+        ReleaseEntries.all().forEach(e -> catalogued.remove(e.iri()));   // opened on their own, see ReleaseEntryOntologyTest
+        assertEquals(catalogued, loaded, "the import closure is exactly what the catalog lists, but the per-release entries");
         assertEquals(ENTRY_IRI, ontology.getOntologyID().getOntologyIRI().orElseThrow());
     }
 
@@ -151,6 +140,35 @@ class ProtegeReadinessTest {
             .sorted().toList();
         assertTrue(unlabelled.isEmpty(), unlabelled.size() + " terms without rdfs:label, first " + SHOWN + ":\n"
             + String.join("\n", unlabelled.subList(0, Math.min(SHOWN, unlabelled.size()))));
+    }
+
+    @Test
+    void everyProcessHasOneDisplayLabelThatNoOtherShares() {
+        // Seven releases hold seven processes named "Abate Alarm Event Records"; etom:displayLabel
+        // (name, identifier, release) is what Protégé's "render by annotation property" tells them apart by.
+        Map<IRI, List<String>> display = new java.util.HashMap<>();
+        ontology.axioms(AxiomType.ANNOTATION_ASSERTION, Imports.INCLUDED)
+            .filter(ax -> ax.getProperty().getIRI().equals(DISPLAY_LABEL) && ax.getSubject() instanceof IRI)
+            .forEach(ax -> display.computeIfAbsent((IRI) ax.getSubject(), k -> new ArrayList<>())
+                .add(ax.getValue().asLiteral().orElseThrow().getLiteral()));
+        IRI processElement = IRI.create("https://w3id.org/etom-kg/ontology#ProcessElement");
+        IRI retired = IRI.create("https://w3id.org/etom-kg/ontology#RetiredProcessElement");
+        List<String> notOnce = ontology.axioms(AxiomType.CLASS_ASSERTION, Imports.INCLUDED)
+            .filter(ax -> !ax.getClassExpression().isAnonymous())
+            .filter(ax -> ax.getClassExpression().asOWLClass().getIRI().equals(processElement)
+                || ax.getClassExpression().asOWLClass().getIRI().equals(retired))
+            .filter(ax -> ax.getIndividual().isNamed())
+            .map(ax -> ax.getIndividual().asOWLNamedIndividual().getIRI())
+            .filter(iri -> iri.toString().startsWith("https://w3id.org/etom-kg/release/"))   // not a CSP's own
+            .filter(iri -> display.getOrDefault(iri, List.of()).size() != 1)
+            .map(IRI::toString).distinct().sorted().toList();
+        assertTrue(notOnce.isEmpty(), notOnce.size() + " processes without exactly one etom:displayLabel, first: "
+            + notOnce.subList(0, Math.min(SHOWN, notOnce.size())));
+        Map<String, Long> uses = display.values().stream().flatMap(List::stream)
+            .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        List<String> shared = uses.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+        assertTrue(shared.isEmpty(), shared.size() + " display labels on more than one term, first: "
+            + shared.subList(0, Math.min(SHOWN, shared.size())));
     }
 
     @Test
@@ -202,37 +220,6 @@ class ProtegeReadinessTest {
             throw new IllegalStateException("cannot open " + ENTRY + ": " + e.getMessage()
                 + (notInCatalog.isEmpty() ? "" : "; IRIs the catalog does not map: " + notInCatalog), e);
         }
-    }
-
-    /**
-     * Maps each catalog entry to its file. Any other IRI is recorded and sent to a file that
-     * does not exist, so the load fails (THROW) instead of reaching out to the web.
-     */
-    private static OWLOntologyIRIMapper catalogMapper() {
-        Path nowhere = ONTOLOGY_DIR.resolve("not-mapped-by-the-catalog").toAbsolutePath();
-        return iri -> {
-            Path file = catalog.get(iri);
-            if (file != null) return IRI.create(file.toAbsolutePath().toUri());
-            notInCatalog.add(iri);
-            return IRI.create(nowhere.toUri());
-        };
-    }
-
-    /** Reads the {@code <uri name=".." uri=".."/>} entries of an OASIS XML catalog. */
-    private static Map<IRI, Path> readCatalog(Path file) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList uris = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS(CATALOG_NS, "uri");
-        Path base = file.toAbsolutePath().getParent();
-        Map<IRI, Path> entries = new LinkedHashMap<>();
-        for (int i = 0; i < uris.getLength(); i++) {
-            Element uri = (Element) uris.item(i);
-            entries.put(IRI.create(uri.getAttribute("name")), base.resolve(uri.getAttribute("uri")).normalize());
-        }
-        assertTrue(!entries.isEmpty(), file + " maps no IRI");
-        return entries;
     }
 
     private static boolean isBuiltInVocabulary(OWLEntity e) {

@@ -105,6 +105,10 @@ final class TemplateConverter {
 
         header = iri(ns + "extension");
         add(header, TYPE, ETOM.term("Extension"));
+        // Also an ontology importing the meta-model and its release, so the converted file opens in Protégé with both.
+        add(header, TYPE, OWL.Ontology.asNode());
+        add(header, OWL.imports.asNode(), iri(ETOM.META_MODEL));
+        add(header, OWL.imports.asNode(), iri(ETOM.releaseGraph(release)));
         content.header("name").ifPresent(v -> add(header, LABEL, en(v.value())));
         content.header("publisher").ifPresent(v -> {
             Node org = iri(ns + "publisher");

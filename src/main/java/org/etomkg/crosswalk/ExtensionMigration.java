@@ -38,7 +38,8 @@ import org.etomkg.vocab.ETOM;
  * of the ancestor and is dropped. The extension's own processes are then renumbered by TM
  * Forum's rule (a leading 2, then the parent's path) where their parent's path changed, with
  * their IRIs when those were minted from the identifier, and the header names the target
- * release (and imports it, where the header is also an owl:Ontology importing the source release). Nothing about the reference is changed; everything done is reported.
+ * release (and imports it, where the header is also an owl:Ontology importing the source
+ * release). Nothing about the reference is changed; everything done is reported.
  */
 public final class ExtensionMigration {
     private static final String RELEASE_PREFIX = ETOM.BASE + "release/";

@@ -90,9 +90,9 @@ public final class ExtensionScaffold {
         String ns = raw == null ? "" : raw.trim();
         String fix = "; use one of your own, such as https://acme.example/etom/";
         try {
-            // isAbsolute() is false for any IRI with a fragment, and a namespace may end in #: ask for a scheme instead.
+            // isAbsolute() is false for any IRI with a fragment, and a namespace may end in #: ask for a scheme (not relative) instead.
             IRIx iri = IRIx.create(ns);
-            if (iri.isRelative() || !iri.hasScheme()) throw new IRIException("not absolute");
+            if (iri.isRelative()) throw new IRIException("not absolute");
         } catch (IRIException e) {
             throw new ExtensionInputException("namespace '" + ns + "' is not an absolute IRI" + fix);
         }

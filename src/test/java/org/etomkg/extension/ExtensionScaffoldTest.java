@@ -36,6 +36,8 @@ import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyLoaderConfiguration;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.model.parameters.Imports;
+import org.semanticweb.owlapi.profiles.OWL2DLProfile;
+import org.semanticweb.owlapi.profiles.OWLProfileViolation;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -107,6 +109,12 @@ class ExtensionScaffoldTest {
         OWLOntologyLoaderMetaData meta = manager.getOntologyFormat(ontology).getOntologyLoaderMetaData().orElseThrow();
         assertEquals(0, meta.getUnparsedTriples().count(), "unparsed: " + meta.getUnparsedTriples().toList());
         assertTrue(meta.getGuessedDeclarations().isEmpty(), "guessed declarations: " + meta.getGuessedDeclarations());
+    }
+
+    @Test
+    void theClosureIsOwl2Dl() {
+        List<OWLProfileViolation> violations = new OWL2DLProfile().checkOntology(ontology).getViolations();
+        assertTrue(violations.isEmpty(), violations.stream().limit(20).map(Object::toString).collect(Collectors.joining("\n")));
     }
 
     @Test

@@ -89,7 +89,8 @@ final class TemplateConverter {
         ns = nsValue.value();
         try {
             IRIx iri = IRIx.create(ns);
-            if (!iri.isAbsolute()) throw new IRIException("not absolute");
+            // Not isAbsolute(), which is false for any IRI with a fragment: a namespace may end in #.
+            if (iri.isRelative()) throw new IRIException("not absolute");
         } catch (IRIException e) {
             throw new ExtensionInputException(content.file + ": " + nsValue.place() + ": namespace '" + ns
                 + "' is not an absolute IRI; use one such as https://acme.example/etom/");

@@ -212,6 +212,14 @@ class ExtensionTemplateTest {
     }
 
     @Test
+    void aNamespaceEndingInAHashConverts() throws IOException {
+        Path csv = dir.resolve("hash.csv");
+        Files.writeString(csv, Files.readString(EXAMPLE).replace(NS, "https://nordlicht-telecom.example/etom#"));
+        Graph g = ExtensionTemplate.read(csv);
+        assertHas(g, iri("https://nordlicht-telecom.example/etom#extension"), RDF.type.asNode(), OWL.Ontology.asNode());
+    }
+
+    @Test
     void csvAcceptsSemicolonsQuotesAndABom() throws IOException {
         Path csv = dir.resolve("semicolons.csv");
         Files.writeString(csv, "\uFEFF# release: 25.5\r\n# namespace: " + NS + "\r\n"

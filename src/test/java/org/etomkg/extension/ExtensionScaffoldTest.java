@@ -27,11 +27,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.formats.RDFXMLDocumentFormat;
+import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.FileDocumentSource;
 import org.semanticweb.owlapi.io.OWLOntologyLoaderMetaData;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.MissingImportEvent;
 import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
+import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLNamedIndividual;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyLoaderConfiguration;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
@@ -141,6 +145,33 @@ class ExtensionScaffoldTest {
     void theClosureIsOwl2Dl() {
         List<OWLProfileViolation> violations = new OWL2DLProfile().checkOntology(ontology).getViolations();
         assertTrue(violations.isEmpty(), violations.stream().limit(20).map(Object::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void aProcessAddedAndSavedAsProtegeDoesValidates(@TempDir Path dir) throws Exception {
+        // What an architect does in Protégé: one individual of etom:ExtensionProcess under 1.3.3.10, then save.
+        OWLOntologyManager m = protegeLike(readCatalog(folder.resolve("catalog-v001.xml")));
+        OWLOntology o = m.loadOntologyFromOntologyDocument(new FileDocumentSource(extension.toFile()), m.getOntologyLoaderConfiguration());
+        OWLDataFactory f = m.getOWLDataFactory();
+        OWLNamedIndividual p = f.getOWLNamedIndividual(IRI.create(NS + "2.3.3.10.1"));
+        o.addAxioms(f.getOWLDeclarationAxiom(p),
+            f.getOWLClassAssertionAxiom(f.getOWLClass(IRI.create(ETOM + "ExtensionProcess")), p),
+            f.getOWLObjectPropertyAssertionAxiom(f.getOWLObjectProperty(IRI.create(ETOM + "parent")), p,
+                f.getOWLNamedIndividual(IRI.create("https://w3id.org/etom-kg/release/26.0/process/1.3.3.10"))),
+            f.getOWLObjectPropertyAssertionAxiom(f.getOWLObjectProperty(IRI.create("http://www.w3.org/2004/02/skos/core#inScheme")), p,
+                f.getOWLNamedIndividual(IRI.create(NS + "extension"))),
+            f.getOWLDataPropertyAssertionAxiom(f.getOWLDataProperty(IRI.create("http://www.w3.org/2004/02/skos/core#notation")), p, "2.3.3.10.1"),
+            f.getOWLDataPropertyAssertionAxiom(f.getOWLDataProperty(IRI.create(ETOM + "level")), p, 4),
+            f.getOWLAnnotationAssertionAxiom(f.getRDFSLabel(), p.getIRI(), f.getOWLLiteral("Capture Web Shop Order", "en")),
+            f.getOWLAnnotationAssertionAxiom(f.getOWLAnnotationProperty(IRI.create("http://www.w3.org/2004/02/skos/core#definition")),
+                p.getIRI(), f.getOWLLiteral("Takes an order placed in the web shop into order handling.", "en")));
+        for (var format : List.of(new TurtleDocumentFormat(), new RDFXMLDocumentFormat())) {
+            Path saved = dir.resolve(format instanceof TurtleDocumentFormat ? "saved.ttl" : "saved.owl");
+            m.saveOntology(o, format, IRI.create(saved.toUri()));
+            ExtensionReport report = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(ONTOLOGY))
+                .validate(ExtensionFiles.read(List.of(saved)), Optional.empty());
+            assertTrue(report.findings().isEmpty(), saved.getFileName() + ":\n" + ReportFormat.text.format(report));
+        }
     }
 
     @Test

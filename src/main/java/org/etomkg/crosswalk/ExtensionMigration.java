@@ -20,6 +20,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -37,7 +38,8 @@ import org.etomkg.vocab.ETOM;
  * of the ancestor and is dropped. The extension's own processes are then renumbered by TM
  * Forum's rule (a leading 2, then the parent's path) where their parent's path changed, with
  * their IRIs when those were minted from the identifier, and the header names the target
- * release. Nothing about the reference is changed; everything done is reported.
+ * release (and imports it, where the header is also an owl:Ontology importing the source
+ * release). Nothing about the reference is changed; everything done is reported.
  */
 public final class ExtensionMigration {
     private static final String RELEASE_PREFIX = ETOM.BASE + "release/";
@@ -110,6 +112,9 @@ public final class ExtensionMigration {
             }
             Node s = replace(t.getSubject(), fates), o = replace(t.getObject(), fates);
             if (t.getSubject().equals(header) && t.getPredicate().equals(EXTENDS_RELEASE)) o = NodeFactory.createURI(ETOM.release(to));
+            // A header that is also an owl:Ontology imports the release it extends, so Protégé opens it with that release.
+            if (t.getSubject().equals(header) && t.getPredicate().equals(OWL2.imports.asNode()) && o.isURI()
+                && o.getURI().equals(ETOM.releaseGraph(from))) o = NodeFactory.createURI(ETOM.releaseGraph(to));
             out.add(Triple.create(s, t.getPredicate(), o));
         }
 

@@ -111,4 +111,23 @@ class ExtensionMigrationTest {
         assertTrue(written.contains("etom:parent p:1.12.9.2"), written);
         assertTrue(written.contains("etom:extendsRelease <https://w3id.org/etom-kg/release/26.0>"), written);
     }
+
+    @Test
+    void theCommandMovesTheImportOfAnOntologyHeaderToTheNewRelease(@TempDir Path tmp) throws Exception {
+        // The form ./etom-kg new-extension writes: the header is also an owl:Ontology importing its release.
+        Path in = tmp.resolve("harbour-ontology-25.0.ttl"), out = tmp.resolve("harbour-ontology-26.0.ttl");
+        Files.writeString(in, Files.readString(Shipped.HARBOUR) + """
+            <https://harbour-telecom.example/etom/extension> a <http://www.w3.org/2002/07/owl#Ontology> ;
+                <http://www.w3.org/2002/07/owl#imports> <https://w3id.org/etom-kg/ontology> , <https://w3id.org/etom-kg/graph/release/25.0> .
+            """);
+        ReleaseDiffTest.Run run = ReleaseDiffTest.run("migrate", in.toString(), "--to", "26.0", "--write", out.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("against release 26.0 it conforms"), run.out());
+        Graph written = ExtensionFiles.read(out);
+        Node header = NodeFactory.createURI("https://harbour-telecom.example/etom/extension");
+        Node imports = NodeFactory.createURI("http://www.w3.org/2002/07/owl#imports");
+        assertTrue(written.contains(header, imports, NodeFactory.createURI(ETOM.releaseGraph("26.0"))), Files.readString(out));
+        assertTrue(written.contains(header, imports, NodeFactory.createURI(ETOM.META_MODEL)), Files.readString(out));
+        assertEquals(2, written.find(header, imports, Node.ANY).toList().size(), "the old release's import is gone");
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,7 +35,9 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
+import org.etomkg.extension.ExtensionScaffold;
 import org.etomkg.extension.ExtensionStore;
 import org.etomkg.store.KnowledgeStore;
 import org.junit.jupiter.api.AfterAll;
@@ -260,6 +263,22 @@ class ExtensionApiTest {
             assertTrue(json(r).path("error").asText().contains("--users"), r.body());
         }
         assertEquals(404, api.get("/api/extensions/nordlicht").statusCode());
+    }
+
+    @Test
+    void anExtensionWhoseHeaderIsAlsoAnOntologyIsValidatedAndStoredAsItCame(@TempDir Path dir) throws IOException {
+        // The form ./etom-kg new-extension writes and Protégé saves: the header is an owl:Ontology importing its release.
+        Path file = new ExtensionScaffold(TestStores.ONTOLOGY).write(dir.resolve("acme"),
+            new ExtensionScaffold.Request("25.5", "Acme process model", "https://acme.example/etom/", Optional.of("Acme"))).get(0);
+        String body = Files.readString(file);
+        HttpResponse<String> checked = api.post("/api/validate", "text/turtle", body);
+        assertEquals(200, checked.statusCode(), checked.body());
+        assertEquals(0, json(checked).path("violations").asInt() + json(checked).path("warnings").asInt(), checked.body());
+
+        HttpResponse<String> put = api.put("/api/extensions/acme", "text/turtle", body, "Authorization", AUTH);
+        assertEquals(201, put.statusCode(), put.body());
+        assertTrue(storedGraph("acme").contains(NodeFactory.createURI("https://acme.example/etom/extension"), OWL2.imports.asNode(),
+            NodeFactory.createURI("https://w3id.org/etom-kg/graph/release/25.5")), "the import is stored with the extension");
     }
 
     @Test

@@ -89,7 +89,8 @@ final class TemplateConverter {
         ns = nsValue.value();
         try {
             IRIx iri = IRIx.create(ns);
-            if (!iri.isAbsolute()) throw new IRIException("not absolute");
+            // Not isAbsolute(), which is false for any IRI with a fragment: a namespace may end in #.
+            if (iri.isRelative()) throw new IRIException("not absolute");
         } catch (IRIException e) {
             throw new ExtensionInputException(content.file + ": " + nsValue.place() + ": namespace '" + ns
                 + "' is not an absolute IRI; use one such as https://acme.example/etom/");
@@ -105,6 +106,10 @@ final class TemplateConverter {
 
         header = iri(ns + "extension");
         add(header, TYPE, ETOM.term("Extension"));
+        // Also an ontology importing the meta-model and its release, so the converted file opens in Protégé with both.
+        add(header, TYPE, OWL.Ontology.asNode());
+        add(header, OWL.imports.asNode(), iri(ETOM.META_MODEL));
+        add(header, OWL.imports.asNode(), iri(ETOM.releaseGraph(release)));
         content.header("name").ifPresent(v -> add(header, LABEL, en(v.value())));
         content.header("publisher").ifPresent(v -> {
             Node org = iri(ns + "publisher");

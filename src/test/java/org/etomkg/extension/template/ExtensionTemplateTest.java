@@ -69,6 +69,11 @@ class ExtensionTemplateTest {
         assertHas(g, ext, OWL.versionInfo.asNode(), NodeFactory.createLiteralString("2026.1"));
         assertHas(g, ext, iri(ETOM + "extendsRelease"), iri("https://w3id.org/etom-kg/release/25.5"));   // from a numeric cell
         assertHas(g, ext, iri(ETOM + "namespace"), typed(NS, XSDDatatype.XSDanyURI));
+        // The header is also the ontology Protégé opens, importing the meta-model and the release it extends.
+        assertHas(g, ext, RDF.type.asNode(), OWL.Ontology.asNode());
+        assertHas(g, ext, OWL.imports.asNode(), iri("https://w3id.org/etom-kg/ontology"));
+        assertHas(g, ext, OWL.imports.asNode(), iri("https://w3id.org/etom-kg/graph/release/25.5"));
+        assertEquals(2, g.find(ext, OWL.imports.asNode(), Node.ANY).toList().size());
 
         Node p = iri(NS + "2.3.3.10.5");
         assertHas(g, p, RDF.type.asNode(), iri(ETOM + "ExtensionProcess"));
@@ -204,6 +209,14 @@ class ExtensionTemplateTest {
         Graph fromWorkbook = ExtensionTemplate.read(w.write(dir.resolve("nordlicht.xlsx")));
         Graph fromCsv = ExtensionTemplate.read(EXAMPLE);
         assertTrue(fromCsv.isIsomorphicWith(fromWorkbook), "the CSV and the workbook differ");
+    }
+
+    @Test
+    void aNamespaceEndingInAHashConverts() throws IOException {
+        Path csv = dir.resolve("hash.csv");
+        Files.writeString(csv, Files.readString(EXAMPLE).replace(NS, "https://nordlicht-telecom.example/etom#"));
+        Graph g = ExtensionTemplate.read(csv);
+        assertHas(g, iri("https://nordlicht-telecom.example/etom#extension"), RDF.type.asNode(), OWL.Ontology.asNode());
     }
 
     @Test

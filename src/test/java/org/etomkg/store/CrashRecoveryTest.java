@@ -66,7 +66,12 @@ class CrashRecoveryTest {
             assertEquals("ready", first, "the child opens the store after kill " + kill);
             if (kill % 2 == 0) {
                 // after zero or one stored versions, at a random point of the next write
-                if (random.nextBoolean()) stored.add(lines.take());
+                // (the first run always stores one whole version, so that there is something to find)
+                if (kill == 0 || random.nextBoolean()) {
+                    String line = lines.take();
+                    assertTrue(line.startsWith("stored "), "the child stores an extension: " + line);
+                    stored.add(line);
+                }
                 Thread.sleep(random.nextInt(800));
             } else {
                 // as a new version becomes visible: the commit has begun (its note is on disk)

@@ -74,15 +74,16 @@ public final class CanonicalTurtle {
 
     /** The graph as canonical Turtle, naming IRIs with these prefixes where they fit. */
     public static String write(Graph graph, PrefixMapping prefixes) {
-        // one name per namespace: the project's own name where it has one (so a tool that renames or
-        // adds prefixes, as Protégé does, changes nothing), else the file's, a named one before ":"
+        // one name per namespace: the project's own name where it has one, declared or not (so a tool
+        // that renames, adds or drops prefixes, as Protégé does, changes nothing), else the file's,
+        // a named one before ":"
         Map<String, String> byNamespace = new TreeMap<>();
         prefixes.getNsPrefixMap().forEach((k, v) -> {
             if (!SAFE_PREFIX.matcher(k).matches() || v.isEmpty()) return;
             String had = byNamespace.get(v);
             if (had == null || preferred(k, had)) byNamespace.put(v, k);
         });
-        WELL_KNOWN.forEach((k, v) -> { if (byNamespace.containsKey(v)) byNamespace.put(v, k); });
+        WELL_KNOWN.forEach((k, v) -> byNamespace.put(v, k));
         Map<String, String> p = new TreeMap<>();
         byNamespace.forEach((ns, k) -> { if (!p.containsKey(k)) p.put(k, ns); });
         return new CanonicalTurtle(graph, p).write();

@@ -13,6 +13,8 @@ import org.apache.jena.riot.RiotParseException;
 import org.etomkg.rdf.CanonicalTurtle;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +28,7 @@ import picocli.CommandLine.Parameters;
     + "that are not canonical. Exit 2 when a file does not parse (file and line) or cannot be read.")
 final class FormatCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Turtle files (.ttl)") List<Path> files;
+    @Spec CommandSpec spec;
     @Option(names = "--check", description = "Rewrite nothing; exit 1 and name the files that are not canonical") boolean check;
 
     @Override public Integer call() {
@@ -50,7 +53,9 @@ final class FormatCommand implements Callable<Integer> {
                 problems.add(f + ": line " + e.getLine() + ", column " + e.getCol() + ": " + e.getOriginalMessage());
                 continue;
             } catch (RiotException e) {
-                problems.add(f + ": does not parse: " + e.getMessage());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[line: (\\d+), col: (\\d+)\\s*\\]\\s*(.*)$", java.util.regex.Pattern.DOTALL)
+                    .matcher(String.valueOf(e.getMessage()));
+                problems.add(m.matches() ? f + ": line " + m.group(1) + ", column " + m.group(2) + ": " + m.group(3) : f + ": does not parse: " + e.getMessage());
                 continue;
             }
             if (canonical.equals(text)) continue;
@@ -63,7 +68,7 @@ final class FormatCommand implements Callable<Integer> {
                 problems.add(f + ": cannot be written (" + e.getMessage() + ")");
             }
         }
-        for (String p : problems) System.err.println("etom-kg: " + p);
+        for (String p : problems) spec.commandLine().getErr().println("etom-kg: " + p);
         if (check) for (Path f : notCanonical) System.out.println("not canonical: " + f + " (run ./etom-kg format " + f + ")");
         if (!problems.isEmpty()) return 2;
         return check && !notCanonical.isEmpty() ? 1 : 0;

@@ -14,7 +14,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.etomkg.crosswalk.CrosswalkFiles;
 import org.etomkg.crosswalk.ExtensionMigration;
 import org.etomkg.crosswalk.MigrationResult;
-import org.etomkg.crosswalk.rdf.SortedTurtle;
+import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.extension.ExtensionFiles;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
@@ -68,15 +68,15 @@ public final class MigrateCommand implements Callable<Integer> {
 
         try {
             if (write.getParent() != null) Files.createDirectories(write.getParent());
-            Files.writeString(write, SortedTurtle.write(r.migrated(), r.extension() + " migrated by etom-kg from release " + r.from()
-                + " to " + r.to() + " (./etom-kg migrate --to " + r.to() + ").\nThe comments of the original are not kept; "
-                + "check the version (owl:versionInfo) and the report of the migration."), StandardCharsets.UTF_8);
+            // canonical Turtle, as every file the project writes; the original's comments are not kept (said below)
+            Files.writeString(write, CanonicalTurtle.write(r.migrated()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + write + ": " + e.getMessage(), e);
         }
         ExtensionReport report = new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology()))
             .validate(ExtensionFiles.read(write), Optional.empty());
         var out = format == ResultFormat.table ? System.out : System.err;
+        out.printf("the comments of the original are not kept in %s; check its version (owl:versionInfo)%n", write);
         out.printf("wrote %s; against release %s it %s (%d violations, %d warnings)%n", write, report.release(),
             report.conforms() ? "conforms" : "does not conform", report.count(Finding.Severity.Violation), report.count(Finding.Severity.Warning));
         if (!report.conforms()) out.print(org.etomkg.extension.ReportFormat.text.format(report));

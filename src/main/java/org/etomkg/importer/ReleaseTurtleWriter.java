@@ -6,13 +6,14 @@ import java.util.List;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.etomkg.framework.Domain;
+import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.framework.VerticalGroup;
 import org.etomkg.vocab.ETOM;
 
 /**
- * Writes a release as Turtle in a fixed order (header, domains, elements by identifier,
- * retired elements by UID) with no timestamps, so the same source always gives the same
- * bytes and a new release diffs cleanly against the last.
+ * Writes a release as canonical Turtle ({@link CanonicalTurtle}) with no timestamps, so the
+ * same source always gives the same bytes and a new release diffs cleanly against the last.
+ * The note on where it comes from becomes an rdfs:comment on its ontology header.
  */
 public final class ReleaseTurtleWriter {
     /** Bumped when the shape of release files changes (0.2.0: {@code etom:displayLabel}). */
@@ -59,7 +60,7 @@ public final class ReleaseTurtleWriter {
         }
         for (ReleaseElement e : release.elements()) writeElement(out, e, v);
         for (RetiredElement r : release.retired()) writeRetired(out, r, v);
-        return out.toString();
+        return CanonicalTurtle.formatGenerated(out.toString());
     }
 
     private void writeElement(StringBuilder out, ReleaseElement e, String v) {

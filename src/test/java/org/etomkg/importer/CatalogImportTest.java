@@ -276,7 +276,7 @@ class CatalogImportTest {
         Path out = dir.resolve("etom-24.0.ttl");
         ImportRun run = ImportRun.importCommand("catalog", json, out, "--release", "v24.0");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(ImportRun.text(out).contains("\n    etom:version \"24.0\" .\n"));
+        assertTrue(ImportRun.text(out).contains("\n    etom:version \"24.0\" ;\n"));
 
         Path bad = dir.resolve("bad/etom.ttl");
         ImportRun refused = ImportRun.importCommand("catalog", json, bad, "--release", "latest");

@@ -86,7 +86,7 @@ public final class CrosswalkTurtleWriter {
             for (Correspondence c : s.correspondences()) write(out, s, c);
             out.append('\n');
         }
-        return out.toString();
+        return org.etomkg.rdf.CanonicalTurtle.formatGenerated(out.toString());
     }
 
     /**

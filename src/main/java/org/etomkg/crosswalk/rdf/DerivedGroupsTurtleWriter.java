@@ -68,6 +68,6 @@ public final class DerivedGroupsTurtleWriter {
                     .append(" ;\n    etom:verticalGroupSource ").append(Turtle.process(d.source().release(), d.source().id().text())).append(" .\n");
             }
         }
-        return out.toString();
+        return org.etomkg.rdf.CanonicalTurtle.formatGenerated(out.toString());
     }
 }

@@ -58,7 +58,7 @@ public final class SortedTurtleWriter {
             out.append(term(s, prefixes)).append('\n');
             out.append(properties(triples, blank, prefixes, "    ", " .\n\n"));
         });
-        return out.toString();
+        return org.etomkg.rdf.CanonicalTurtle.formatGenerated(out.toString());
     }
 
     /** The predicate-object list of a subject, a blank node object written inline as [ ... ]. */

@@ -16,6 +16,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.etomkg.rdf.CanonicalTurtle;
 
 /**
  * Writes a graph as Turtle in a fixed order (the ontology header first, then subjects in
@@ -28,7 +29,7 @@ public final class SortedTurtleWriter {
     private static final List<String> FIRST = List.of(RDF.type.getURI(), RDFS.label.getURI(), SKOS.altLabel.getURI(), SKOS.notation.getURI());
 
     /** Natural order: runs of digits compare as numbers, so .../process/2 comes before .../process/10. */
-    public static final Comparator<String> NATURAL = SortedTurtleWriter::compareNatural;
+    public static final Comparator<String> NATURAL = CanonicalTurtle.NATURAL;
 
     public String write(FrameworkGraphs.GeneratedGraph generated) {
         Map<String, String> prefixes = generated.prefixes();
@@ -42,7 +43,7 @@ public final class SortedTurtleWriter {
         Map<Node, List<Triple>> bySubject = new TreeMap<>((a, b) -> {
             boolean oa = a.getURI().equals(generated.ontologyIri()), ob = b.getURI().equals(generated.ontologyIri());
             if (oa != ob) return oa ? -1 : 1;
-            return compareNatural(a.getURI(), b.getURI());
+            return CanonicalTurtle.compareNatural(a.getURI(), b.getURI());
         });
         Map<Node, List<Triple>> blank = new java.util.HashMap<>();
         Map<Node, Integer> blankUses = new java.util.HashMap<>();
@@ -77,7 +78,7 @@ public final class SortedTurtleWriter {
                 String key = o.isURI() ? o.getURI() : o.isLiteral() ? o.getLiteralLexicalForm() + " " + o.getLiteralLanguage() + " " + o.getLiteralDatatypeURI() : written;
                 keyed.add(new String[] {key, written});
             }
-            keyed.sort((x, y) -> { int c = compareNatural(x[0], y[0]); return c != 0 ? c : x[1].compareTo(y[1]); });
+            keyed.sort((x, y) -> { int c = CanonicalTurtle.compareNatural(x[0], y[0]); return c != 0 ? c : x[1].compareTo(y[1]); });
             List<String> objects = keyed.stream().map(k -> k[1]).toList();
             String p = e.getKey().equals(RDF.type.getURI()) ? "a" : term(NodeFactory.createURI(e.getKey()), prefixes);
             out.append(indent).append(p).append(' ').append(String.join(" , ", objects)).append(++i == byPredicate.size() ? end : " ;\n");
@@ -88,7 +89,7 @@ public final class SortedTurtleWriter {
     private static int comparePredicates(String a, String b) {
         int ia = FIRST.indexOf(a), ib = FIRST.indexOf(b);
         if (ia >= 0 || ib >= 0) return Integer.compare(ia < 0 ? Integer.MAX_VALUE : ia, ib < 0 ? Integer.MAX_VALUE : ib);
-        return compareNatural(a, b);
+        return CanonicalTurtle.compareNatural(a, b);
     }
 
     static String term(Node n, Map<String, String> prefixes) {
@@ -114,30 +115,5 @@ public final class SortedTurtleWriter {
             return NodeFmtLib.strNT(NodeFactory.createLiteralString(n.getLiteralLexicalForm())) + "^^" + term(NodeFactory.createURI(dt), prefixes);
         }
         throw new IllegalStateException("cannot write " + n);
-    }
-
-    static int compareNatural(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i), cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i, sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
-                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                while (si < i - 1 && a.charAt(si) == '0') si++;
-                while (sj < j - 1 && b.charAt(sj) == '0') sj++;
-                if (i - si != j - sj) return Integer.compare(i - si, j - sj);
-                for (int k = 0; k < i - si; k++) {
-                    int c = Character.compare(a.charAt(si + k), b.charAt(sj + k));
-                    if (c != 0) return c;
-                }
-            } else {
-                if (ca != cb) return Character.compare(ca, cb);
-                i++;
-                j++;
-            }
-        }
-        int c = Integer.compare(a.length() - i, b.length() - j);
-        return c != 0 ? c : a.compareTo(b);
     }
 }

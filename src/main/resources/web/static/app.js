@@ -3,6 +3,7 @@ import { showMap } from "./map-view.js";
 import { showProcess } from "./process-view.js";
 import { showSearch } from "./search-view.js";
 import { showValidate } from "./validate-view.js";
+import { showRelease, showDomain, showGroup } from "./reference-view.js";
 import { el } from "./dom.js";
 import { navigate, NAVIGATED } from "./nav.js";
 
@@ -13,6 +14,9 @@ const routes = [
   [/^\/process\/([0-9.]+)\/([0-9.]+)$/, (view, m) => showProcess(view, m[1], m[2])],
   [/^\/search$/, (view, m, params) => showSearch(view, params)],
   [/^\/validate$/, view => showValidate(view)],
+  [/^\/releases\/([0-9.]+)$/, (view, m) => showRelease(view, m[1])],
+  [/^\/releases\/([0-9.]+)\/domains\/([0-9.]+)$/, (view, m) => showDomain(view, m[1], m[2])],
+  [/^\/releases\/([0-9.]+)\/groups\/([a-z0-9-]+)$/, (view, m) => showGroup(view, m[1], m[2])],
 ];
 
 async function route() {
@@ -39,7 +43,7 @@ async function route() {
 function markCurrent(path) {
   for (const a of document.querySelectorAll("header.top nav a")) {
     const href = a.getAttribute("href");
-    const current = href === path || (href === "/map" && (path === "/" || path.startsWith("/process/")));
+    const current = href === path || (href === "/map" && (path === "/" || path.startsWith("/process/") || path.startsWith("/releases/")));
     if (current) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   }
 }

@@ -1,6 +1,8 @@
 // Draws the eTOM chart as SVG from the rows of the "map" named query: domains as rows,
 // vertical groups as columns, level-2 processes as boxes in their cells. Pure drawing: no fetching.
 
+import { domainPath, groupPath } from "./paths.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const LABEL_W = 150, COL_W = 186, BOX_W = 174, PAD = 6, LINE_H = 14, HEAD_H = 70, FONT = 11.5;
 const CHARS_PER_LINE = 24;   // of the 11.5px system sans-serif in a 174px box, with padding
@@ -78,8 +80,11 @@ export function drawChart(rows, release) {
     svg.append(svgEl("text", { class: "area-text", x: colX(from - 1) + 8, y: 15 }, name));
   }
   columns.forEach((name, i) => {
-    svg.append(svgEl("rect", { class: "col-head", x: colX(i), y: 24, width: COL_W - 2, height: HEAD_H - 28 }));
-    wrap(name, 24).forEach((line, k) => svg.append(svgEl("text", { class: "col-text", x: colX(i) + 8, y: 40 + k * LINE_H }, line)));
+    // A vertical group's heading opens its page; the column of processes in no group has none.
+    const head = i < COLUMNS.length ? svgEl("a", { href: groupPath(release, name), class: "col-link" }) : svgEl("g");
+    head.append(svgEl("rect", { class: "col-head", x: colX(i), y: 24, width: COL_W - 2, height: HEAD_H - 28 }));
+    wrap(name, 24).forEach((line, k) => head.append(svgEl("text", { class: "col-text", x: colX(i) + 8, y: 40 + k * LINE_H }, line)));
+    svg.append(head);
   });
 
   let y = HEAD_H;
@@ -103,8 +108,8 @@ export function drawChart(rows, release) {
     else for (const [col, cellRows] of row.cells) place(cellRows, colX(col === 0 ? columns.length - 1 : col - 1), 0);
     rowH = Math.max(rowH + PAD, 48);
     group.append(svgEl("rect", { class: ri % 2 ? "row-odd" : "row-even", x: 0, y, width, height: rowH }));
-    // The row's domain opens its level-1 process; processes with no domain (a source quirk) get a plain label.
-    const label = row.domainIdentifier ? svgEl("a", { href: `/process/${release}/${row.domainIdentifier}`, class: "row-link" }) : svgEl("g");
+    // The row's domain opens the domain's page; processes with no domain (a source quirk) get a plain label.
+    const label = row.domainIdentifier ? svgEl("a", { href: domainPath(release, row.domainIdentifier), class: "row-link" }) : svgEl("g");
     label.append(svgEl("text", { class: "row-label", x: 8, y: y + 20 }, row.domain));
     label.append(svgEl("text", { class: "row-id", x: 8, y: y + 36 }, row.domainIdentifier ?? ""));
     group.append(label);

@@ -5,6 +5,7 @@ import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
 import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
+import { releasePath } from "./paths.js";
 
 export async function showMap(main, params) {
   const started = performance.now();
@@ -26,6 +27,7 @@ export async function showMap(main, params) {
     el("h1", {}, `eTOM map, release ${release}`),
     el("div", { class: "toolbar" },
       el("span", {}, ...releaseSelect(all, release, r => go(r, extensionName))),
+      el("a", { href: releasePath(release), id: "release-page" }, `About ${release}`),
       el("span", {},
         el("label", { for: "overlay" }, "Extension overlay"),
         el("select", { id: "overlay", onchange: e => go(release, e.target.value) },

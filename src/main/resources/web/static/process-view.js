@@ -2,6 +2,7 @@
 import { query, getJson, releases, byIdentifier } from "./api.js";
 import { el, processLink, releaseSelect, table } from "./dom.js";
 import { navigate } from "./nav.js";
+import { releasePath, domainPath, groupPath } from "./paths.js";
 
 export async function showProcess(main, release, id) {
   const p = { id, release };
@@ -26,14 +27,15 @@ export async function showProcess(main, release, id) {
           i === arr.length - 1 ? el("span", { "aria-current": "page" }, `${s.identifier} ${s.name}`) : processLink(release, s.identifier, s.name))))),
     el("h1", { id: "process-title" }, el("span", { class: "id" }, head.identifier), " ", head.name),
     el("div", { class: "toolbar" }, el("span", {}, ...switcher), el("span", { id: "release-note", class: "muted", role: "status" }),
+      exportMenu(release, id),
       el("a", { href: "/sparql?" + new URLSearchParams({ query: `DESCRIBE <https://w3id.org/etom-kg/release/${release}/process/${id}>` }) }, "Open in the SPARQL editor")),
     el("dl", { class: "facts" },
-      el("dt", {}, "Release"), el("dd", {}, release),
+      el("dt", {}, "Release"), el("dd", {}, el("a", { href: releasePath(release) }, release)),
       el("dt", {}, "Level"), el("dd", {}, head.level),
-      el("dt", {}, "Domain"), el("dd", {}, head.domain ?? "—"),
+      el("dt", {}, "Domain"), el("dd", {}, domainLink(release, head.domain, path)),
       el("dt", {}, "Parent"), el("dd", {}, head.parent ? processLink(release, head.parent, head.parentName) : "—"),
       el("dt", {}, "Vertical groups"), el("dd", { id: "vertical-groups" }, groups.length
-        ? groups.map((g, i) => [i ? ", " : "", g.group, g.basis === "derived" ? " (derived from 25.5)" : ""]) : "none")),
+        ? groups.map((g, i) => [i ? ", " : "", el("a", { href: groupPath(release, g.group) }, g.group), g.basis === "derived" ? " (derived from 25.5)" : ""]) : "none")),
     el("div", { class: "sections" },
       section("children", "Beneath it", childrenTree(release, id, subtree)),
       section("extensions", "Extension processes beneath it", extensionsTable(extensionRows)),
@@ -41,6 +43,20 @@ export async function showProcess(main, release, id) {
       section("sid", "SID entities", abes.length ? table(abes, [["entity", "Entity"], ["direction", "It"], ["via", "Stated on"],
         ["components", "From"], ["basis", "Basis"]]) : el("p", { class: "muted" }, "No SID entities are linked to this process or its level-2 process.")),
       section("history", "Across releases", historyTable(history, release))));
+}
+
+/** The process as data: its description in each RDF syntax, from its IRI with the syntax's suffix. */
+function exportMenu(release, id) {
+  const iri = `/release/${release}/process/${id}`;
+  return el("details", { class: "menu", id: "export-menu" }, el("summary", {}, "Export"),
+    el("ul", {}, [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["rdf", "RDF/XML"], ["nt", "N-Triples"]].map(([ext, name]) =>
+      el("li", {}, el("a", { href: `${iri}.${ext}`, download: `etom-${release}-${id}.${ext}`, "data-format": ext }, name)))));
+}
+
+/** The domain, linked to its page through the process's level-1 ancestor (the domain's own process). */
+function domainLink(release, name, path) {
+  const top = path.find(s => Number(s.level) === 1);
+  return name && top ? el("a", { href: domainPath(release, top.identifier) }, name) : (name ?? "—");
 }
 
 function section(id, title, body) {

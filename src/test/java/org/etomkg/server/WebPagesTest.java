@@ -54,7 +54,8 @@ class WebPagesTest {
 
     @Test
     void everyPermalinkAnswersTheAppPage() {
-        for (String path : new String[] { "/", "/map", "/map?release=25.5", "/search?q=order", "/validate", "/process/26.0/1.4.5", "/process/23.0.1/1.3.3.3" }) {
+        for (String path : new String[] { "/", "/map", "/map?release=25.5", "/search?q=order", "/validate", "/process/26.0/1.4.5", "/process/23.0.1/1.3.3.3",
+                "/releases/26.0", "/releases/25.5/domains/1.5", "/releases/24.0/groups/operations-readiness-and-support" }) {
             HttpResponse<String> r = api.get(path);
             assertEquals(200, r.statusCode(), path);
             assertTrue(ApiClient.contentType(r).startsWith("text/html"), path);
@@ -65,7 +66,8 @@ class WebPagesTest {
     @Test
     void pathsThatAreNoPageOrReachOutsideTheWebFolderAreNotServed() {
         for (String path : new String[] { "/process/26.0", "/process/x/1.2", "/static/", "/static/..%2Findex.html",
-                "/static/%2E%2E/index.html", "/static/vendor/../../index.html", "/static/does-not-exist.js", "/maps" }) {
+                "/static/%2E%2E/index.html", "/static/vendor/../../index.html", "/static/does-not-exist.js", "/maps",
+                "/releases/", "/releases/26.0/domains/", "/releases/26.0/groups/Assurance", "/releases/26.0/other/x" }) {
             int status = api.get(path).statusCode();
             // Jetty itself refuses an encoded dot-dot segment as ambiguous (400); the rest are ours (404).
             assertTrue(status == 404 || status == 400, path + ": " + status);

@@ -153,6 +153,55 @@ class WebPageTest {
     }
 
     @Test
+    void theMapLeadsToTheReleaseItsDomainsAndItsVerticalGroups() {
+        browser.open("/map?release=25.5");
+        browser.waitFor("#release-page").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/25.5"));
+        assertEquals("eTOM release 25.5", browser.text("h1"));
+        // Its counts, its domains and groups, its flags and what changed since 25.0, as the store has them.
+        assertTrue(browser.text("#main p").startsWith(elements("25.5") + " process elements"), browser.text("#main p"));
+        assertEquals(8, browser.all("#domain-list li").size(), browser.text("#domain-list"));
+        assertEquals(7, browser.all("#group-list li").size(), browser.text("#group-list"));
+        assertTrue(browser.text("#change-counts").contains("By identifier:"), browser.text("#change-counts"));
+        assertFalse(browser.all("#flag-list details").isEmpty(), "25.5 has flagged elements");
+        assertEquals(List.of("ttl", "jsonld", "nt", "csv"), browser.all(".downloads a").stream()
+            .map(a -> a.getAttribute("href").replaceAll(".*\\.", "")).toList());
+
+        // A domain: its level-2 processes once each, with every vertical group they sit in.
+        browser.waitFor("#domain-list a[href='/releases/25.5/domains/1.5']").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/25.5/domains/1.5"));
+        assertEquals("1.5 Resource", browser.text("h1"));
+        assertEquals(level2In("25.5", "1.5"), browser.all("#process-table tbody tr").size());
+        String row = browser.all("#process-table tbody tr").stream().map(WebElement::getText)
+            .filter(t -> t.startsWith("1.5.7 ")).findFirst().orElseThrow();
+        for (String g : groupsOf("25.5", "1.5.7")) assertTrue(row.contains(g), row + " lacks " + g);
+
+        // A vertical group: the map's column, from the map's heading.
+        browser.open("/map?release=25.5");
+        browser.waitFor("#etom-map a.process");
+        int assurance = boxesIn("Assurance");
+        browser.js().executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))",
+            browser.waitFor("#etom-map a.col-link[href='/releases/25.5/groups/assurance']"));
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/25.5/groups/assurance"));
+        assertEquals("Assurance", browser.text("h1"));
+        assertEquals(assurance, browser.all("#process-table tbody tr").size());
+        assertEquals(List.of(), browser.consoleErrors());
+
+        // The process page links back to all three and offers its description as data.
+        browser.open("/process/25.5/1.5.7");
+        assertEquals("/releases/25.5/domains/1.5", browser.waitFor("#main .facts a[href*='/domains/']").getAttribute("href")
+            .replace(browser.baseUrl(), ""));
+        assertEquals(groupsOf("25.5", "1.5.7").size(), browser.all("#vertical-groups a").size());
+        assertEquals(List.of("ttl", "jsonld", "rdf", "nt"), browser.all("#export-menu a").stream()
+            .map(a -> a.getAttribute("data-format")).toList());
+        browser.waitFor("#export-menu summary").click();
+        assertTrue(browser.all("#export-menu a").get(0).isDisplayed());
+
+        browser.open("/releases/25.5/domains/9.9");
+        assertEquals("No domain 9.9 in release 25.5", browser.text("h1"));
+    }
+
+    @Test
     void theOverlayMarksTheBoxesAnExtensionSitsBeneathWithTheirStatus() {
         browser.open("/map?release=25.5&extension=nordlicht");
         browser.waitFor("#overlay-summary");
@@ -337,7 +386,7 @@ class WebPageTest {
             "  if (ratio < 4.5) bad.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
             "}",
             "return bad.length ? bad : checked;");
-        for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/search?q=order", "/validate?extension=nordlicht")) {
+        for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht")) {
             browser.open(page);
             browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
             browser.waitUntil(d -> !page.startsWith("/map") || !browser.all("#overlay-summary").isEmpty());
@@ -356,6 +405,22 @@ class WebPageTest {
     private static int level2(String release) {
         return Integer.parseInt(one("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
             + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <" + ETOM + "level> 2 }"));
+    }
+
+    private static String elements(String release) {
+        return one("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?e a <" + ETOM + "ProcessElement> ; <http://www.w3.org/2004/02/skos/core#inScheme> ?s }");
+    }
+
+    private static int level2In(String release, String domain) {
+        return Integer.parseInt(one("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?d <" + ETOM + "identifierPrefix> '" + domain + "' ."
+            + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <" + ETOM + "level> 2 ; <" + ETOM + "domain> ?d }"));
+    }
+
+    /** The map's boxes in one vertical group's column, drawn on the page just left. */
+    private static int boxesIn(String group) {
+        return (int) browser.all("#etom-map a.process[data-group='" + group + "']").stream().map(a -> a.getAttribute("data-identifier")).distinct().count();
     }
 
     private static Set<String> groupsOf(String release, String id) {

@@ -20,7 +20,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.ORG;
@@ -28,7 +27,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.vocabulary.XSD;
+import org.etomkg.extension.ExtensionDraft;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.template.TemplateContent.HeaderValue;
 import org.etomkg.framework.ReleaseVersion;
@@ -59,7 +58,7 @@ final class TemplateConverter {
     private static final Node LABEL = RDFS.label.asNode();
 
     private final TemplateContent content;
-    private final Graph graph = GraphFactory.createDefaultGraph();
+    private Graph graph;
     private String ns;
     private String release;
     private Node header;
@@ -104,12 +103,9 @@ final class TemplateConverter {
                 + "' is not a release number; use one such as 25.5");
         }
 
-        header = iri(ns + "extension");
-        add(header, TYPE, ETOM.term("Extension"));
-        // Also an ontology importing the meta-model and its release, so the converted file opens in Protégé with both.
-        add(header, TYPE, OWL.Ontology.asNode());
-        add(header, OWL.imports.asNode(), iri(ETOM.META_MODEL));
-        add(header, OWL.imports.asNode(), iri(ETOM.releaseGraph(release)));
+        ExtensionDraft draft = new ExtensionDraft(ns, release);
+        graph = draft.graph();
+        header = draft.header();
         content.header("name").ifPresent(v -> add(header, LABEL, en(v.value())));
         content.header("publisher").ifPresent(v -> {
             Node org = iri(ns + "publisher");
@@ -118,19 +114,6 @@ final class TemplateConverter {
             add(org, LABEL, en(v.value()));
         });
         content.header("version").ifPresent(v -> add(header, OWL.versionInfo.asNode(), NodeFactory.createLiteralString(v.value())));
-        add(header, ETOM.term("extendsRelease"), iri(ETOM.release(release)));
-        add(header, ETOM.term("namespace"), NodeFactory.createLiteralDT(ns, XSDDatatype.XSDanyURI));
-
-        var prefixes = graph.getPrefixMapping();
-        prefixes.setNsPrefix("etom", ETOM.NS);
-        prefixes.setNsPrefix("skos", SKOS.uri);
-        prefixes.setNsPrefix("rdfs", RDFS.uri);
-        prefixes.setNsPrefix("owl", OWL.NS);
-        prefixes.setNsPrefix("xsd", XSD.NS);
-        prefixes.setNsPrefix("org", ORG.NS);
-        prefixes.setNsPrefix("dcterms", DCTerms.NS);
-        prefixes.setNsPrefix("p", ETOM.processNamespace(release));
-        prefixes.setNsPrefix("ext", ns);
     }
 
     private HeaderValue required(String key, String what) {

@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.etomkg.bpmn.BpmnInputException;
 
@@ -46,6 +47,10 @@ public final class BpmnFile {
     /** Largest model read: far beyond any real one, short of what would starve the server. */
     public static final long MAX_BYTES = 64L << 20;
     /** "1.3.3.10 Capture order": a name that starts with its parent's identifier. */
+    /** Camunda's words for a schema error: "Error: URI=null Line=12: cvc-...". */
+    private static final Pattern SCHEMA_ERROR = Pattern.compile("Line=([0-9]+):(.*)", Pattern.DOTALL);
+    private static final Pattern ELEMENT_KIND = Pattern.compile("element '(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)'");
+    private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*[\"']([^\"']{1,200})[\"']");
     private static final Pattern LEADING_IDENTIFIER = Pattern.compile("^\\s*([12](?:\\.[0-9]+)+)\\s+(\\S.*)$", Pattern.DOTALL);
 
     private BpmnFile() {}
@@ -54,9 +59,9 @@ public final class BpmnFile {
         BpmnModelInstance model = parse(file);
         try {
             return new Reading(file, model).flow();
-        } catch (RuntimeException e) {
-            // A reference to an element the file lacks (a missing sourceRef, say) only shows when followed.
-            throw new BpmnInputException(file, null, "the model is broken: " + message(e), e);
+        } catch (ModelException e) {
+            // A reference to an element the file lacks only shows when it is followed.
+            throw new BpmnInputException(file, null, "the model is broken: " + message(file, e), e);
         }
     }
 
@@ -71,8 +76,8 @@ public final class BpmnFile {
             throw new BpmnInputException(file, null, "cannot read the file: " + e.getMessage(), e);
         } catch (BpmnInputException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new BpmnInputException(file, null, "not a BPMN 2.0 model: " + message(e), e);
+        } catch (ModelException e) {
+            throw new BpmnInputException(file, null, "not a BPMN 2.0 model: " + message(file, e), e);
         }
     }
 
@@ -90,13 +95,37 @@ public final class BpmnFile {
         }
     }
 
-    /** The deepest message in a chain, where the schema validator names the line and the element. */
-    private static String message(Throwable e) {
-        String best = e.getMessage();
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) if (c.getMessage() != null) best = c.getMessage();
-        if (e.getCause() instanceof org.xml.sax.SAXParseException sax)
-            best = "line " + sax.getLineNumber() + ", column " + sax.getColumnNumber() + ": " + sax.getMessage();
-        return best == null ? e.getClass().getSimpleName() : best;
+    /**
+     * The deepest message in a chain. The schema validator gives a line and names the kind of the
+     * element at fault but not its id; the id is looked up on that line, so the modeller can find it.
+     */
+    private static String message(Path file, Throwable e) {
+        String best = e.getClass().getSimpleName();
+        for (Throwable c = e; c != null; c = c.getCause()) if (c.getMessage() != null) best = c.getMessage();
+        Matcher at = SCHEMA_ERROR.matcher(best);
+        if (!at.find()) return best;
+        int line = Integer.parseInt(at.group(1));
+        String problem = at.group(2).strip();
+        Matcher kind = ELEMENT_KIND.matcher(problem);
+        List<String> ids = kind.find() ? idsOn(file, line, kind.group(1)) : List.of();
+        return "line " + line + (ids.size() == 1 ? ", element " + ids.get(0) : ids.isEmpty() ? "" : ", one of elements " + String.join(", ", ids))
+            + ": " + problem;
+    }
+
+    /** The ids of the elements of one kind that start on a line. */
+    private static List<String> idsOn(Path file, int line, String kind) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String text = lines.skip(Math.max(0, line - 1L)).findFirst().orElse("");
+            Matcher tag = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?" + Pattern.quote(kind) + "\\b[^>]*").matcher(text);
+            List<String> ids = new ArrayList<>();
+            while (tag.find()) {
+                Matcher id = ID.matcher(tag.group());
+                if (id.find()) ids.add(id.group(1));
+            }
+            return ids;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** One pass over one model. */
@@ -129,7 +158,7 @@ public final class BpmnFile {
                 .toList();
             Map<String, List<String>> edges = new LinkedHashMap<>();
             for (FlowNode n : nodes)
-                edges.put(n.getId(), n.getOutgoing().stream().map(f -> ref(f, f.getTarget())).toList());
+                edges.put(n.getId(), new ArrayList<>(n.getOutgoing().stream().map(f -> ref(f, f.getTarget())).toList()));
             if (container == null)
                 for (MessageFlow m : model.getModelElementsByType(MessageFlow.class))
                     if (m.getSource() instanceof FlowNode s && m.getTarget() instanceof FlowNode t)

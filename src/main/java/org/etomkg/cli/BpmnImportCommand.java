@@ -1,0 +1,77 @@
+package org.etomkg.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.etomkg.bpmn.BpmnImport;
+import org.etomkg.extension.ExtensionInputException;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.Finding;
+import org.etomkg.extension.OntologyFolder;
+import org.etomkg.rdf.CanonicalTurtle;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code etom-kg import bpmn MODEL... --release R --name N}: a draft extension from BPMN 2.0 models. */
+@Command(name = "bpmn", description = "Draft an extension from BPMN 2.0 models: activities become your processes under their eTOM "
+    + "parents, lanes and pools units Responsible for them, sequence flows an end-to-end flow, data objects information entities. "
+    + "Writes nothing when a model is broken (exit 2).")
+final class BpmnImportCommand implements Callable<Integer> {
+    @Mixin Locations locations;
+    @Parameters(arity = "1..*", paramLabel = "MODEL") List<Path> models;
+    @Option(names = "--release", required = true, paramLabel = "VERSION", description = "The release the extension extends, such as 25.5") String release;
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The extension's name") String name;
+    @Option(names = "--namespace", paramLabel = "IRI", description = "Your terms' namespace (default: https://csp.example/NAME/; set your own)")
+    String namespace;
+    @Option(names = "--publisher", paramLabel = "NAME", description = "The CSP publishing it (default: the first pool's name)") String publisher;
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the draft (default: standard output)") Path out;
+
+    @Override public Integer call() {
+        OntologyFolder ontology = new OntologyFolder(locations.ontology());
+        String version = ontology.releases().contains(release) ? release : release + ".0";
+        if (!ontology.releases().contains(version))
+            throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
+        String ns = namespace != null ? namespace : "https://csp.example/" + BpmnImport.slug(name) + "/";
+        BpmnImport.Result draft = new BpmnImport(ontology.release(version)).read(models, new BpmnImport.Request(version, name, ns, publisher));
+        String turtle = CanonicalTurtle.write(draft.graph());
+        ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(draft.graph(), Optional.empty());
+
+        var summary = out == null ? System.err : System.out;
+        if (out == null) System.out.print(turtle);
+        else write(out, turtle);
+        summary.printf("%d processes, %d units, %d flow steps, %d information entities%s%n", draft.processes(), draft.units(),
+            draft.steps(), draft.entities(), out == null ? "" : " -> " + out);
+        if (namespace == null) summary.println("namespace " + ns + " (give your own with --namespace)");
+        if (!draft.review().isEmpty()) {
+            summary.println(draft.review().size() + " to review (marked skos:editorialNote in the draft):");
+            draft.review().forEach(r -> summary.println("  " + r));
+        }
+        summary.printf("validation: %s, %d violations, %d warnings (./etom-kg validate FILE for the report)%n",
+            report.conforms() ? "conforms" : "does not conform", report.count(Finding.Severity.Violation), report.count(Finding.Severity.Warning));
+        return 0;
+    }
+
+    /** Written whole or not at all: a failed write leaves no half draft. */
+    private static void write(Path file, String turtle) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".bpmn-import", ".ttl");
+            Files.writeString(tmp, turtle, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

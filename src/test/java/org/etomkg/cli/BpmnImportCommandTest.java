@@ -1,0 +1,66 @@
+package org.etomkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./etom-kg import bpmn}: the draft written whole, the review on the screen, nothing written for a broken model. */
+class BpmnImportCommandTest {
+    static final Path EXAMPLE = Path.of("examples/bpmn/fjordlys-order-to-activation.bpmn");
+    @TempDir Path tmp;
+
+    @Test
+    void theDraftIsWrittenReportedAndValidates() throws Exception {
+        Path out = tmp.resolve("draft/fjordlys.ttl");
+        Run run = run(out, EXAMPLE);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("10 processes, 4 units, 10 flow steps, 2 information entities -> " + out), run.out());
+        assertTrue(run.out().contains("4 to review") && run.out().contains("#Task_Port \"Reserve a port on the access node\""), run.out());
+        assertTrue(run.out().contains("validation: conforms, 0 violations, 0 warnings"), run.out());
+        Graph draft = RDFDataMgr.loadGraph(out.toString());
+        assertEquals(4, draft.find(null, SKOS.editorialNote.asNode(), null).toList().size());
+        CommandLineTest.Run check = CommandLineTest.run("validate", out.toString());
+        assertEquals(0, check.exit(), check.out());
+    }
+
+    @Test
+    void aBrokenModelAmongGoodOnesWritesNothingAndExits2() throws Exception {
+        Path broken = Files.writeString(tmp.resolve("broken.bpmn"), "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process");
+        Path out = tmp.resolve("draft.ttl");
+        Run run = run(out, EXAMPLE, broken);
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains(broken.toString()) && run.err().contains("not a BPMN 2.0 model"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnknownReleaseIsExit2() {
+        CommandLineTest.Run run = CommandLineTest.run("import", "bpmn", EXAMPLE.toString(), "--release", "9.9", "--name", "x");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown release '9.9'"), run.err());
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(Path out, Path... models) {
+        String[] args = new String[models.length + 10];
+        args[0] = "import";
+        args[1] = "bpmn";
+        for (int i = 0; i < models.length; i++) args[2 + i] = models[i].toString();
+        int k = 2 + models.length;
+        for (String a : new String[] { "--release", "25.5", "--name", "Fjordlys order to activation", "--namespace",
+                "https://fjordlys-telecom.example/etom/", "--out" }) args[k++] = a;
+        args[k] = out.toString();
+        CommandLineTest.Run r = CommandLineTest.run(args);
+        return new Run(r.exit(), r.out(), r.err());
+    }
+}

@@ -100,11 +100,19 @@ public final class BpmnImport {
             }
             draft.add(draft.header(), RDFS.comment.asNode(), en("Drafted by ./etom-kg import bpmn. Review every process with a "
                 + "skos:editorialNote: its parent was suggested, not stated in the model."));
-            return new Result(draft.graph(), review, processOf.size(), units.size(), steps, entities.size());
+            return new Result(draft.graph(), review, ownByNotation.size(), units.size(), steps, entities.size());
         }
 
         private Node process(ModelFlow flow, ModelActivity a) {
             String where = flow.file().getFileName() + "#" + a.id();
+            // An activity that says it is a process of the release (as an exported flow's steps do) is that process.
+            if (a.statedProcess() != null && !a.statedProcess().startsWith("2.") && known(a.statedProcess()) != null) {
+                Node ref = known(a.statedProcess());
+                processOf.put(where, ref);
+                String unit = a.lane() != null ? a.lane() : a.pool();
+                if (unit != null) responsible(unit, ref, a.statedProcess());
+                return ref;
+            }
             Node parent = null;
             String note = null;
             if (a.statedParent() != null) {
@@ -127,9 +135,15 @@ public final class BpmnImport {
                         .map(s -> s.identifier() + " " + s.name()).toList()) : "") + ". Review it.";
                 review.add(where + " \"" + a.name() + "\": " + note);
             }
-            int n = children.merge(parent, 1, Integer::sum);
             String parentNotation = notationOf.get(parent);
-            String notation = (parentNotation.startsWith("1.") ? "2" + parentNotation.substring(1) : parentNotation) + "." + n;
+            String prefix = parentNotation.startsWith("1.") ? "2" + parentNotation.substring(1) : parentNotation;
+            String notation;
+            if (a.statedProcess() != null && a.statedProcess().startsWith(prefix + ".") && !ownByNotation.containsKey(a.statedProcess())
+                    && a.statedProcess().substring(prefix.length() + 1).matches("[0-9]+")) {
+                notation = a.statedProcess();   // the model keeps the number the process had
+            } else {
+                do notation = prefix + "." + children.merge(parent, 1, Integer::sum); while (ownByNotation.containsKey(notation));
+            }
             Node p = ExtensionDraft.iri(ns + notation);
             int level = levelOf.get(parent) + 1;
             notationOf.put(p, notation);

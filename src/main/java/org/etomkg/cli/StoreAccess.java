@@ -18,15 +18,20 @@ final class StoreAccess {
     private StoreAccess() {}
 
     static <T> T withRunner(Locations locations, long timeoutSeconds, Function<QueryRunner, T> work) {
+        return withConnection(locations, conn -> work.apply(new QueryRunner(conn, timeoutSeconds)));
+    }
+
+    /** A query connection to the store, through a running server when there is one. */
+    static <T> T withConnection(Locations locations, Function<RDFConnection, T> work) {
         Optional<String> endpoint = ServerRecord.endpoint(locations.data).filter(StoreAccess::answers);
         if (endpoint.isPresent()) {
             try (RDFConnection conn = RDFConnection.queryConnect(endpoint.get())) {
-                return work.apply(new QueryRunner(conn, timeoutSeconds));
+                return work.apply(conn);
             }
         }
         LoadCommand.reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data), locations.data);
         try (KnowledgeStore store = KnowledgeStore.open(locations.data); var conn = store.connect()) {
-            return work.apply(new QueryRunner(conn, timeoutSeconds));
+            return work.apply(conn);
         }
     }
 

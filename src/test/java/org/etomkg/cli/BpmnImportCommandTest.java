@@ -49,6 +49,23 @@ class BpmnImportCommandTest {
         assertTrue(run.err().contains("unknown release '9.9'"), run.err());
     }
 
+    @Test
+    void exportWritesAFlowThatImportsBackAndAnUnknownFlowIsExit2() throws Exception {
+        Path model = tmp.resolve("o2p.bpmn");
+        CommandLineTest.Run out = CommandLineTest.run("export", "bpmn", "--flow", "Order-to-Payment", "--from", "examples/nordlicht-telecom.ttl", model.toString());
+        assertEquals(0, out.exit(), out.err());
+        assertTrue(Files.readString(model).contains("bpmndi:BPMNShape"), "with its diagram");
+        Path draft = tmp.resolve("back.ttl");
+        Run back = run(draft, model);
+        assertEquals(0, back.exit(), back.err());
+        assertTrue(back.out().contains("7 processes, 4 units, 9 flow steps"), back.out());
+        CommandLineTest.Run unknown = CommandLineTest.run("export", "bpmn", "--flow", "Lead-to-Cash", "--from", "examples/nordlicht-telecom.ttl",
+            tmp.resolve("x.bpmn").toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("Order-to-Payment, Trouble-to-Resolve"), unknown.err());
+        assertFalse(Files.exists(tmp.resolve("x.bpmn")));
+    }
+
     private record Run(int exit, String out, String err) {}
 
     private static Run run(Path out, Path... models) {

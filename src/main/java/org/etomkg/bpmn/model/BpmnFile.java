@@ -42,7 +42,10 @@ import org.etomkg.bpmn.BpmnInputException;
  * schema, and gives its activities in flow order with their lanes, pools, data and stated parents.
  */
 public final class BpmnFile {
-    /** The namespace of the {@code parent} attribute a modeller puts on an activity to state its eTOM parent. */
+    /**
+     * The namespace of the attributes a modeller puts on an activity: {@code parent}, the identifier of
+     * its eTOM parent; {@code process}, the identifier of the process it is (as {@code export bpmn} writes).
+     */
     public static final String ETOM_NS = "https://w3id.org/etom-kg/bpmn";
     /** Largest model read: far beyond any real one, short of what would starve the server. */
     public static final long MAX_BYTES = 64L << 20;
@@ -197,7 +200,8 @@ public final class BpmnFile {
                 for (ItemAwareElement source : in.getSources()) add(consumes, data(source));
             for (DataOutputAssociation out : a.getDataOutputAssociations()) add(produces, data(out.getTarget()));
             String container = a.getParentElement() instanceof SubProcess s ? s.getId() : null;
-            return new ModelActivity(a.getId(), name, doc, stated == null || stated.isBlank() ? null : stated.strip(), container,
+            String process = a.getAttributeValueNs(ETOM_NS, "process");
+            return new ModelActivity(a.getId(), name, doc, process == null || process.isBlank() ? null : process.strip(), stated == null || stated.isBlank() ? null : stated.strip(), container,
                 laneOf.get(a.getId()), poolOf.get(process(a)), consumes, produces);
         }
 

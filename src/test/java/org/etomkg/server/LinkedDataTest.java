@@ -165,6 +165,10 @@ class LinkedDataTest {
         HttpResponse<String> held = get("/process/26.0/1.4.5");
         assertEquals(200, held.statusCode());
         assertTrue(held.headers().firstValue("Link").orElse("").contains("/release/26.0/process/1.4.5.ttl"));
+        // A stored extension's process has a page in the release it extends, and only there.
+        assertEquals(200, get("/process/25.5/2.3.3.10.5").statusCode());
+        assertEquals(404, get("/process/26.0/2.3.3.10.5").statusCode());
+        assertEquals(404, get("/process/25.5/2.3.3.10.99").statusCode());
     }
 
     @Test

@@ -92,6 +92,31 @@ final class Descriptions {
         });
     }
 
+    /** What a document shows: the IRIs it describes (none when the store holds none) and, when asked for, their description. */
+    record Found(List<Node> iris, Model description) {}
+
+    /** Looks the path up and, when asked and held, describes it, in one read transaction. */
+    Found lookUp(ResourcePath path, boolean describe) {
+        return Txn.calculateRead(dsg, () -> {
+            List<Node> iris = described(path);
+            return new Found(iris, describe && !iris.isEmpty() ? describe(iris) : null);
+        });
+    }
+
+    /** True when a stored extension of the release has a process of that identifier (the web app gives it a page). */
+    boolean extensionHasProcess(String release, String id) {
+        return Txn.calculateRead(dsg, () -> {
+            Node extendsRelease = ETOM.term("extendsRelease"), target = NodeFactory.createURI(ETOM.release(release));
+            var stored = dsg.find(REGISTRY, Node.ANY, extendsRelease, target);
+            while (stored.hasNext()) {
+                Node graph = stored.next().getSubject();
+                var it = dsg.find(graph, Node.ANY, SKOS.notation.asNode(), NodeFactory.createLiteralString(id));
+                while (it.hasNext()) if (dsg.contains(graph, it.next().getSubject(), RDF.type.asNode(), EXTENSION_PROCESS)) return true;
+            }
+            return false;
+        });
+    }
+
     /** The releases whose version has a process of this identifier, for a helpful 404. */
     List<String> releasesWith(String id) {
         return Txn.calculateRead(dsg, () -> {

@@ -59,34 +59,36 @@ public final class LinkedData extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ResourcePath path = ResourcePath.parse(req.getRequestURI());
-        List<Node> described = descriptions.described(path);
         Optional<Variant> asked = path.variant() != null ? Optional.of(path.variant()) : Variant.negotiate(req.getHeader("Accept"));
+        // A suffix names a document, except a process's .html: its page is the web app's.
+        boolean document = path.variant() != null && !(path.variant() == Variant.HTML && path.processPage().isPresent());
+        Descriptions.Found found;
+        try {
+            found = descriptions.lookUp(path, document);
+        } catch (QueryCancelledException e) {
+            Problem.send(resp, 503, "the description of " + path.thing() + " took longer than the query timeout allows");
+            return;
+        }
+        List<Node> described = found.iris();
         if (path.variant() == null) resp.setHeader("Vary", "Accept");
         if (described.isEmpty()) {
             missing(resp, asked.orElse(Variant.TURTLE) == Variant.HTML, path);
             return;
         }
         if (asked.isEmpty()) {
-            resp.setHeader("Vary", "Accept");
             Problem.send(resp, 406, "no representation of " + path.thing() + " matches Accept; offered: text/html, text/turtle, "
                 + "application/ld+json, application/rdf+xml, application/n-triples");
             return;
         }
         Variant v = asked.get();
         Optional<String> page = v == Variant.HTML ? path.processPage() : Optional.empty();
-        if (path.variant() == null || page.isPresent()) {
+        if (!document) {
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", page.orElse(path.document(v)));
             resp.setHeader("Cache-Control", "max-age=3600");
             return;
         }
-        Model description;
-        try {
-            description = descriptions.describe(described);
-        } catch (QueryCancelledException e) {
-            Problem.send(resp, 503, "the description of " + path.thing() + " took longer than the query timeout allows");
-            return;
-        }
+        Model description = found.description();
         description.setNsPrefixes(PREFIXES);
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Cache-Control", "no-cache");
@@ -107,13 +109,15 @@ public final class LinkedData extends HttpServlet {
      * and true; false (nothing sent) when the process exists or the path is no process page.
      */
     public boolean refuseMissingProcessPage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<String> iri = ResourcePath.processOfPage(req.getRequestURI());
-        if (iri.isEmpty()) return false;
-        ResourcePath path = ResourcePath.parse(iri.get().substring(ETOM.BASE.length() - 1));
+        Optional<String[]> page = ResourcePath.processOfPage(req.getRequestURI());
+        if (page.isEmpty()) return false;
+        String release = page.get()[0], id = page.get()[1];
+        ResourcePath path = new ResourcePath("/release/" + release + "/process/" + id, null);
         if (!descriptions.described(path).isEmpty()) {
             resp.setHeader("Link", "<" + path.document(Variant.TURTLE) + ">; rel=\"alternate\"; type=\"text/turtle\"");
             return false;
         }
+        if (descriptions.extensionHasProcess(release, id)) return false;
         missing(resp, true, path);
         return true;
     }

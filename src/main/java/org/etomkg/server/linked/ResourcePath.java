@@ -39,10 +39,10 @@ public record ResourcePath(String thing, Variant variant) {
         return m.matches() ? Optional.of("/process/" + m.group(1) + "/" + m.group(2)) : Optional.empty();
     }
 
-    /** The process IRI a web page path ({@code /process/R/ID}) shows, when it is one. */
-    public static Optional<String> processOfPage(String pagePath) {
+    /** The release and identifier a web page path ({@code /process/R/ID}) shows, when it is one. */
+    static Optional<String[]> processOfPage(String pagePath) {
         Matcher m = PAGE.matcher(pagePath);
-        return m.matches() ? Optional.of(ETOM.processNamespace(m.group(1)) + m.group(2)) : Optional.empty();
+        return m.matches() ? Optional.of(new String[] { m.group(1), m.group(2) }) : Optional.empty();
     }
 
     /** The IRI this path stands for under our namespace (for an extension, not its CSP IRI). */

@@ -82,7 +82,7 @@ public final class EtomServer implements AutoCloseable {
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
-        LinkedData linked = new LinkedData(dsg);   // also makes DESCRIBE give labels, on /etom/sparql too
+        LinkedData linked = new LinkedData(dsg, shapes);   // also makes DESCRIBE give labels, on /etom/sparql too
         for (String path : LinkedData.paths(store.graphNames())) b.addServlet(path, linked);
         WebPages pages = new WebPages(linked);
         for (String path : WebPages.PATHS) b.addServlet(path, pages);

@@ -119,6 +119,24 @@ class LinkedDataTest {
         for (String term : MintedIris.ONTOLOGY_TERMS) assertTrue(page.contains("id=\"" + term + "\""), term);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/shapes, extension.ttl", "/shapes/file, extension-file.ttl" })
+    void theShapesIrisAnswerWithTheirFiles(String path, String file) throws IOException {
+        Model expected;
+        try (var in = java.nio.file.Files.newInputStream(TestStores.SHAPES.resolve(file))) {
+            expected = Rio.parse(in, "", RDFFormat.TURTLE);
+        }
+        for (Syntax s : SYNTAXES) {
+            HttpResponse<String> see = get(path, "Accept", s.mediaType());
+            assertEquals(303, see.statusCode());
+            assertEquals(path + "." + s.suffix(), URI.create(see.headers().firstValue("Location").orElseThrow()).getPath());
+            HttpResponse<String> doc = get(path + "." + s.suffix());
+            assertEquals(200, doc.statusCode(), doc.body());
+            assertTrue(Models.isomorphic(expected, parse(doc.body(), s.format())), path + "." + s.suffix());
+        }
+        assertEquals(200, get(path + ".html").statusCode());
+    }
+
     @ParameterizedTest(name = "Accept: {0}")
     @CsvSource(delimiter = '|', value = {
         "text/turtle;q=0.5, application/ld+json                     | /release/26.0.jsonld",

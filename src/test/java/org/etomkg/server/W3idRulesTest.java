@@ -52,12 +52,14 @@ class W3idRulesTest {
         if (store != null) store.close();
     }
 
-    /** The IRIs of ours (an extension's processes are in their CSP's namespace), with the meta-model's hash terms and the entry ontology. */
+    /** The IRIs of ours (an extension's processes are in their CSP's namespace), with the meta-model's hash terms, the entry ontology and the shapes. */
     static Stream<String> iris() {
         List<String> out = new ArrayList<>();
         for (MintedIris.Kind k : MintedIris.KINDS) if (!k.path().startsWith("/extension/")) out.add(MintedIris.BASE + k.w3idPath());
         for (String term : MintedIris.ONTOLOGY_TERMS) out.add(MintedIris.BASE + "ontology#" + term);
         out.add(MintedIris.BASE + "etom");
+        out.add(MintedIris.BASE + "shapes#mentioned");
+        out.add(MintedIris.BASE + "shapes/file");
         return out.stream();
     }
 

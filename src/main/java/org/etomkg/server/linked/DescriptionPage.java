@@ -71,7 +71,10 @@ final class DescriptionPage {
     static String label(Graph g, Node n) {
         for (Node p : LabelledDescribe.LABELS) {
             var it = g.find(n, p, Node.ANY);
-            if (it.hasNext()) return it.next().getObject().getLiteralLexicalForm();
+            while (it.hasNext()) {
+                Node label = it.next().getObject();
+                if (label.isLiteral()) return label.getLiteralLexicalForm();
+            }
         }
         return n.isURI() ? n.getURI() : n.toString();
     }

@@ -3,6 +3,7 @@ package org.etomkg.server.linked;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,18 @@ import org.etomkg.vocab.ETOM;
  * {@code /X.ttl}, {@code .jsonld}, {@code .rdf} or {@code .nt} for machines. Hash IRIs
  * ({@code /ontology#Domain}) reach the server as their document, {@code /ontology}, which
  * describes all of its terms. Each document is the {@code DESCRIBE} of its IRIs, the same
- * query {@code /etom/sparql} answers; what the store does not hold is a 404.
+ * query {@code /etom/sparql} answers; what the store does not hold is a 404. The shapes'
+ * IRIs ({@code /shapes}) are answered from the shape files ({@link ShapesDocuments}).
  */
 public final class LinkedData extends HttpServlet {
     private final transient Descriptions descriptions;
+    private final transient ShapesDocuments shapes;
 
-    public LinkedData(DatasetGraph dsg) {
+    /** @param shapesDir the SHACL shapes the server validates with, whose IRIs are answered from the files */
+    public LinkedData(DatasetGraph dsg, Path shapesDir) {
         LabelledDescribe.register();
         this.descriptions = new Descriptions(dsg);
+        this.shapes = new ShapesDocuments(shapesDir);
     }
 
     /**
@@ -46,6 +51,7 @@ public final class LinkedData extends HttpServlet {
     public static List<String> paths(List<String> graphNames) {
         List<String> out = new ArrayList<>();
         for (String p : ResourcePath.PREFIXES) out.add("/" + p + "/*");
+        out.add("/shapes/*");
         List<String> singles = new ArrayList<>(List.of("/ontology", "/shapes", "/etom"));
         for (String g : graphNames)
             if (g.startsWith(ETOM.BASE + "etom-") && g.indexOf('/', ETOM.BASE.length()) < 0) singles.add("/" + g.substring(ETOM.BASE.length()));
@@ -64,7 +70,8 @@ public final class LinkedData extends HttpServlet {
         boolean document = path.variant() != null && !(path.variant() == Variant.HTML && path.processPage().isPresent());
         Descriptions.Found found;
         try {
-            found = descriptions.lookUp(path, document);
+            found = shapes.answers(path) ? shapes.read(path).orElse(new Descriptions.Found(List.of(), null))
+                : descriptions.lookUp(path, document);
         } catch (QueryCancelledException e) {
             Problem.send(resp, 503, "the description of " + path.thing() + " took longer than the query timeout allows");
             return;

@@ -22,6 +22,7 @@ import org.etomkg.server.http.SignInThrottle;
 import org.etomkg.server.http.SlowHeaders;
 import org.etomkg.server.http.SlowUploads;
 import org.etomkg.server.http.WriteAuth;
+import org.etomkg.server.linked.LinkedData;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
 
@@ -29,7 +30,8 @@ import org.etomkg.store.KnowledgeStore;
  * The etom-kg service: embedded Fuseki main over the store. Dataset {@code /etom} answers
  * SPARQL 1.1 Query ({@code /etom/sparql}, {@code /etom/query}), Graph Store Protocol reads
  * ({@code /etom/get}) and, with {@code --shacl}, Fuseki's SHACL operation ({@code /etom/shacl}); {@code /api} holds
- * the named queries, their OpenAPI description, health and extensions. Safe by default:
+ * the named queries, their OpenAPI description, health and extensions; the IRIs we mint dereference
+ * ({@link LinkedData}). Safe by default:
  * loopback, no update, no admin, no federated SERVICE, no CORS, a timeout on every query,
  * a limit on every request body, and a user with a password for every write.
  */
@@ -80,7 +82,9 @@ public final class EtomServer implements AutoCloseable {
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
-        WebPages pages = new WebPages();
+        LinkedData linked = new LinkedData(dsg, shapes);   // also makes DESCRIBE give labels, on /etom/sparql too
+        for (String path : LinkedData.paths(store.graphNames())) b.addServlet(path, linked);
+        WebPages pages = new WebPages(linked);
         for (String path : WebPages.PATHS) b.addServlet(path, pages);
 
         FusekiServer server = b.build();

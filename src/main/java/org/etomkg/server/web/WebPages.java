@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.etomkg.server.http.Problem;
+import org.etomkg.server.linked.LinkedData;
 
 /**
  * The web page for people, served from the jar (no CDN, nothing to build): the pages at their
@@ -25,9 +26,15 @@ public final class WebPages extends HttpServlet {
         "html", "text/html;charset=utf-8", "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8",
         "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "woff2", "font/woff2", "txt", "text/plain;charset=utf-8");
 
+    private final transient LinkedData linked;
+
+    /** @param linked answers a process page for a process no release has with a 404 */
+    public WebPages(LinkedData linked) { this.linked = linked; }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
+        if (linked.refuseMissingProcessPage(req, resp)) return;
         String resource = resource(path);
         if (resource == null) {
             Problem.send(resp, 404, "no such page: " + path);

@@ -66,8 +66,8 @@ public final class LinkedData extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ResourcePath path = ResourcePath.parse(req.getRequestURI());
         Optional<Variant> asked = path.variant() != null ? Optional.of(path.variant()) : Variant.negotiate(req.getHeader("Accept"));
-        // A suffix names a document, except a process's .html: its page is the web app's.
-        boolean document = path.variant() != null && !(path.variant() == Variant.HTML && path.processPage().isPresent());
+        // A suffix names a document, except a process's or a release's .html: its page is the web app's.
+        boolean document = path.variant() != null && !(path.variant() == Variant.HTML && path.appPage().isPresent());
         Descriptions.Found found;
         try {
             found = shapes.answers(path) ? shapes.read(path).orElse(new Descriptions.Found(List.of(), null))
@@ -88,7 +88,7 @@ public final class LinkedData extends HttpServlet {
             return;
         }
         Variant v = asked.get();
-        Optional<String> page = v == Variant.HTML ? path.processPage() : Optional.empty();
+        Optional<String> page = v == Variant.HTML ? path.appPage() : Optional.empty();
         if (!document) {
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", page.orElse(path.document(v)));

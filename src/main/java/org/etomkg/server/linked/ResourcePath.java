@@ -24,6 +24,7 @@ public record ResourcePath(String thing, Variant variant) {
 
     private static final Pattern SUFFIXED = Pattern.compile("(/.+)\\.(ttl|jsonld|rdf|nt|html)");
     private static final Pattern PROCESS = Pattern.compile("/release/([0-9]+(?:\\.[0-9]+)*)/process/([0-9]+(?:\\.[0-9]+)*)");
+    private static final Pattern RELEASE = Pattern.compile("/release/([0-9]+(?:\\.[0-9]+)*)");
     private static final Pattern PAGE = Pattern.compile("/process/([0-9]+(?:\\.[0-9]+)*)/([0-9]+(?:\\.[0-9]+)*)");
     private static final Pattern EXTENSION = Pattern.compile("/extension/([^/]+)(?:/process/([0-9]+(?:\\.[0-9]+)*))?");
 
@@ -37,6 +38,12 @@ public record ResourcePath(String thing, Variant variant) {
     public Optional<String> processPage() {
         Matcher m = PROCESS.matcher(thing);
         return m.matches() ? Optional.of("/process/" + m.group(1) + "/" + m.group(2)) : Optional.empty();
+    }
+
+    /** The web app's page for this resource, when it has one: a reference process's, or a release's ({@code /releases/R}). */
+    public Optional<String> appPage() {
+        Matcher m = RELEASE.matcher(thing);
+        return m.matches() ? Optional.of("/releases/" + m.group(1)) : processPage();
     }
 
     /** The release and identifier a web page path ({@code /process/R/ID}) shows, when it is one. */

@@ -1,0 +1,67 @@
+package org.etomkg.bpmn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.OntologyFolder;
+
+/**
+ * Prints how long {@code import bpmn} takes for models of 1,000 and 100,000 activities in one
+ * process (a sequence across five lanes): reading and checking the model, drafting the extension
+ * (half the activities state no parent, so they take a suggestion), and validating the draft.
+ * Usage: bench/bpmn-import.sh [SIZES]   (default 1000,100000)
+ */
+public final class BpmnImportBenchmark {
+    private static final String[] VERBS = { "Capture", "Check", "Reserve", "Activate", "Configure", "Test", "Bill", "Ship", "Schedule", "Close" };
+    private static final String[] NOUNS = { "order", "customer", "port", "router", "service", "line", "account", "payment", "fault", "ticket" };
+
+    public static void main(String[] args) throws Exception {
+        String[] sizes = (args.length > 0 ? args[0] : "1000,100000").split(",");
+        long t0 = System.nanoTime();
+        OntologyFolder ontology = new OntologyFolder(Path.of("ontology"));
+        BpmnImport importer = new BpmnImport(ontology.release("25.5"));
+        System.out.printf("release 25.5 loaded and its suggestion index built: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        ExtensionValidator validator = new ExtensionValidator(Path.of("shapes"), ontology);
+        for (String size : sizes) {
+            int n = Integer.parseInt(size.strip());
+            Path model = write(n);
+            long start = System.nanoTime();
+            BpmnImport.Result r = importer.read(List.of(model), new BpmnImport.Request("25.5", "bench", "https://bench.example/etom/", "Bench"));
+            double read = (System.nanoTime() - start) / 1e9;
+            long v = System.nanoTime();
+            var report = validator.validate(r.graph(), Optional.empty());
+            double validate = (System.nanoTime() - v) / 1e9;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("%,d activities (%,d KiB): import %.2f s (%,d processes, %d to review), validation %.2f s (%d findings), heap used %,d MiB%n",
+                n, Files.size(model) / 1024, read, r.processes(), r.review().size(), validate, report.findings().size(),
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
+            Files.delete(model);
+        }
+    }
+
+    /** A sequence of n tasks in five lanes; every other task names its parent first, the rest take a suggestion. */
+    private static Path write(int n) throws Exception {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " targetNamespace=\"https://bench.example/bpmn\">\n<process id=\"P\" name=\"Bench\">\n<laneSet id=\"Lanes\">\n");
+        for (int l = 0; l < 5; l++) {
+            b.append("<lane id=\"Lane").append(l).append("\" name=\"Team ").append(l).append("\">\n");
+            for (int i = l; i < n; i += 5) b.append("<flowNodeRef>T").append(i).append("</flowNodeRef>\n");
+            b.append("</lane>\n");
+        }
+        b.append("</laneSet>\n<startEvent id=\"S\"/>\n");
+        String prev = "S";
+        for (int i = 0; i < n; i++) {
+            String name = (i % 2 == 0 ? "1.3.3.10 " : "") + VERBS[i % VERBS.length] + " the " + NOUNS[(i / VERBS.length) % NOUNS.length] + " " + i;
+            b.append("<task id=\"T").append(i).append("\" name=\"").append(name).append("\"/>\n");
+            b.append("<sequenceFlow id=\"F").append(i).append("\" sourceRef=\"").append(prev).append("\" targetRef=\"T").append(i).append("\"/>\n");
+            prev = "T" + i;
+        }
+        b.append("</process>\n</definitions>\n");
+        Path file = Files.createTempFile("bench", ".bpmn");
+        Files.writeString(file, b);
+        return file;
+    }
+}

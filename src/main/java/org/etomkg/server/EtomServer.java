@@ -22,6 +22,7 @@ import org.etomkg.server.http.SignInThrottle;
 import org.etomkg.server.http.SlowHeaders;
 import org.etomkg.server.http.SlowUploads;
 import org.etomkg.server.http.WriteAuth;
+import org.etomkg.server.publish.Publication;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
 
@@ -80,6 +81,7 @@ public final class EtomServer implements AutoCloseable {
 
         ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
+        Publication.addTo(b, DATASET, store, queries, options.timeoutSeconds());   // service description, VoID, downloads
         WebPages pages = new WebPages();
         for (String path : WebPages.PATHS) b.addServlet(path, pages);
 

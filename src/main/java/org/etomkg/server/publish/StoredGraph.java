@@ -29,11 +29,14 @@ record StoredGraph(String iri, Kind kind, String name, OptionalLong triples) {
 
     private static final String GRAPH = ETOM.BASE + "graph/";
 
-    /** The store's graphs, in IRI order, with the counts its manifest records. */
+    /**
+     * The store's graphs, in IRI order, with the counts its manifest records; the manifest names
+     * them too, without a look at the store, unless it is from before the counts were kept.
+     */
     static List<StoredGraph> of(KnowledgeStore store) {
         Map<String, Long> counts = store.graphTriples();
         List<StoredGraph> out = new ArrayList<>();
-        for (String g : store.graphNames()) {
+        for (String g : counts.isEmpty() ? store.graphNames() : List.copyOf(counts.keySet())) {
             Long n = counts.get(g);
             out.add(classify(g, n == null ? OptionalLong.empty() : OptionalLong.of(n)));
         }

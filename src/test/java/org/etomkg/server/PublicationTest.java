@@ -280,6 +280,17 @@ class PublicationTest {
         assertEquals(Set.copyOf(store.graphNames()), graphs);
     }
 
+    @Test
+    void aHeadAnswersTheHeadersWithoutTheWork() throws Exception {
+        HttpResponse<Void> dump = http.send(HttpRequest.newBuilder(URI.create(base + "/download/etom-kg.nq.gz"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, dump.statusCode());
+        assertTrue(dump.headers().firstValue("Content-Disposition").orElse("").contains("etom-kg.nq.gz"));
+        HttpResponse<Void> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/download/release/99.9.csv"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(404, missing.statusCode());
+    }
+
     @ParameterizedTest(name = "404 for {0}")
     @ValueSource(strings = { "/download/release/99.9.ttl", "/download/release/26.0.xlsx", "/download/extension/nobody.csv",
         "/download/extension/nobody.ttl", "/download/", "/download/etom-kg.nq" })

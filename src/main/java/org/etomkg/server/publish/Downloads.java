@@ -78,9 +78,20 @@ final class Downloads extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp, true);
+    }
+
+    /** The headers alone: the servlet's default would write the whole download to throw it away. */
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp, false);
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp, boolean body) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         if (path.equals(DUMP)) {
-            dump(resp);
+            if (body) dump(resp);
+            else attachment(resp, "application/gzip", DUMP.substring(1));
             return;
         }
         Matcher m = ONE.matcher(path);
@@ -99,9 +110,13 @@ final class Downloads extends HttpServlet {
             return;
         }
         String file = (kind == StoredGraph.Kind.RELEASE ? "etom-" : "extension-") + name + "." + suffix;
+        if (!body) {
+            attachment(resp, contentType(suffix), file);
+            return;
+        }
         if (suffix.equals("csv")) {
             QueryResult table = table(kind, name);
-            attachment(resp, "text/csv;charset=utf-8;header=present", file);
+            attachment(resp, contentType(suffix), file);
             try (Writer w = new java.io.OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {
                 ProcessTable.write(table, w);
             }
@@ -111,7 +126,7 @@ final class Downloads extends HttpServlet {
         PrefixMapping prefixes = PrefixMapping.Factory.create();
         if (kind == StoredGraph.Kind.RELEASE) prefixes.setNsPrefix("p", ETOM.processNamespace(name));
         Lang lang = RdfAnswer.SUFFIXES.get(suffix);
-        attachment(resp, lang.getHeaderString() + ";charset=utf-8", file);
+        attachment(resp, contentType(suffix), file);
         RdfAnswer.write(resp.getOutputStream(), copy, prefixes, lang);
     }
 
@@ -146,6 +161,10 @@ final class Downloads extends HttpServlet {
                 out.finish();
             });
         }
+    }
+
+    private static String contentType(String suffix) {
+        return suffix.equals("csv") ? "text/csv;charset=utf-8;header=present" : RdfAnswer.SUFFIXES.get(suffix).getHeaderString() + ";charset=utf-8";
     }
 
     private static void attachment(HttpServletResponse resp, String contentType, String file) {

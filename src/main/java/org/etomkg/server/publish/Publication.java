@@ -74,7 +74,7 @@ public final class Publication {
                 return;
             }
             String base = base(req), endpoint = base + req.getRequestURI();
-            if (IRIs.check(endpoint) == false) {
+            if (!IRIs.check(endpoint)) {
                 Problem.send(resp, 400, "the request's host cannot make an IRI: " + base);
                 return;
             }

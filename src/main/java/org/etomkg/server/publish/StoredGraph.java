@@ -20,7 +20,7 @@ record StoredGraph(String iri, Kind kind, String name, OptionalLong triples) {
     /** What a graph holds; {@code name} is the version of a release, the name of an extension, else empty. */
     enum Kind {
         RELEASE("eTOM release "), DESCRIPTIONS("Descriptions of release "), META_MODEL("The etom-kg meta-model"),
-        ENTRY("Entry ontology "), CROSSWALK("Crosswalk between releases: "), FRAMEWORKS("Frameworks linked to eTOM: "),
+        ENTRY("Entry ontology "), CROSSWALK("Crosswalk between releases: graph "), FRAMEWORKS("Frameworks linked to eTOM: graph "),
         EXTENSION("Extension "), EXTENSION_REGISTRY("The registry of stored extensions"), OTHER("Graph ");
 
         final String title;

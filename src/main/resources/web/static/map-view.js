@@ -41,6 +41,8 @@ export async function showMap(main, params) {
       rows.some(r => r.basis === "stated") ? `Vertical groups as release ${release} states them.`
         : "Vertical groups derived from release 25.5 through the crosswalk (only the 25.5 workbook states them).",
       " Tab or the arrow keys move between processes; Enter opens one."),
+    downloads("release", release),
+    ...(extensionName ? [downloads("extension", extensionName)] : []),   // replaceChildren would print a null
     overlayInfo,
     el("div", { class: "map-wrap" }, svg),
     timing);
@@ -50,6 +52,15 @@ export async function showMap(main, params) {
   svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
   if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
+}
+
+const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]];
+
+/** Links to the downloads of a release or a stored extension, at the stable URLs /.well-known/void lists. */
+function downloads(kind, name) {
+  return el("p", { class: "muted downloads" }, `Download ${kind} ${name}: `,
+    FORMATS.map(([suffix, label], i) => [i ? ", " : "",
+      el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.${suffix}`, download: "" }, label)]));
 }
 
 async function showOverlay(svg, info, name, release) {

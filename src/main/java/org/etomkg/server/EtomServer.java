@@ -23,6 +23,7 @@ import org.etomkg.server.http.SlowHeaders;
 import org.etomkg.server.http.SlowUploads;
 import org.etomkg.server.http.WriteAuth;
 import org.etomkg.server.linked.LinkedData;
+import org.etomkg.server.publish.Publication;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
 
@@ -84,6 +85,7 @@ public final class EtomServer implements AutoCloseable {
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
         LinkedData linked = new LinkedData(dsg, shapes);   // also makes DESCRIBE give labels, on /etom/sparql too
         for (String path : LinkedData.paths(store.graphNames())) b.addServlet(path, linked);
+        Publication.addTo(b, DATASET, store, queries, options.timeoutSeconds());   // service description, VoID, downloads
         WebPages pages = new WebPages(linked);
         for (String path : WebPages.PATHS) b.addServlet(path, pages);
 

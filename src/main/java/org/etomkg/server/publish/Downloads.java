@@ -1,0 +1,175 @@
+package org.etomkg.server.publish;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.etomkg.query.NamedQuery;
+import org.etomkg.query.QueryFiles;
+import org.etomkg.query.QueryResult;
+import org.etomkg.query.QueryRunner;
+import org.etomkg.server.http.Problem;
+import org.etomkg.store.KnowledgeStore;
+import org.etomkg.vocab.ETOM;
+
+/**
+ * The downloads, at stable URLs under {@code /download/}: each release and each stored extension
+ * as Turtle, JSON-LD, N-Triples or CSV ({@code release/R.ttl}, {@code extension/NAME.csv}, ...),
+ * and the whole dataset as gzipped N-Quads ({@code etom-kg.nq.gz}), streamed from one read
+ * transaction. A release or extension download is its named graph as stored; its CSV is the
+ * answer of the named query {@code release-processes} or {@code extension-processes}.
+ */
+final class Downloads extends HttpServlet {
+    static final String PATH = "/download";
+    static final String DUMP = "/etom-kg.nq.gz";
+
+    /** Suffix to media type, in the order the descriptions list them. */
+    static final Map<String, String> FORMATS = new LinkedHashMap<>();
+    static final Map<String, String> FORMAT_NAMES = Map.of("ttl", "Turtle", "jsonld", "JSON-LD", "nt", "N-Triples", "csv", "CSV");
+    static {
+        FORMATS.put("ttl", "text/turtle");
+        FORMATS.put("jsonld", "application/ld+json");
+        FORMATS.put("nt", "application/n-triples");
+        FORMATS.put("csv", "text/csv");
+    }
+    private static final Pattern ONE = Pattern.compile("/(release|extension)/(.+)\\.(ttl|jsonld|nt|csv)");
+
+    private final KnowledgeStore store;
+    private final Path queries;
+    private final long timeoutSeconds;
+
+    Downloads(KnowledgeStore store, Path queries, long timeoutSeconds) {
+        this.store = store;
+        this.queries = queries;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Where a graph's downloads live (add a suffix), for releases and stored extensions. */
+    static Optional<String> pathOf(StoredGraph g) {
+        return switch (g.kind()) {
+            case RELEASE -> Optional.of(PATH + "/release/" + g.name());
+            case EXTENSION -> Optional.of(PATH + "/extension/" + g.name());
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp, true);
+    }
+
+    /** The headers alone: the servlet's default would write the whole download to throw it away. */
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp, false);
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp, boolean body) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (path.equals(DUMP)) {
+            if (body) dump(resp);
+            else attachment(resp, "application/gzip", DUMP.substring(1));
+            return;
+        }
+        Matcher m = ONE.matcher(path);
+        if (!m.matches()) {
+            Problem.send(resp, 404, "no such download: " + PATH + path + "; the downloads are listed at " + DatasetDescription.PATH);
+            return;
+        }
+        StoredGraph.Kind kind = m.group(1).equals("release") ? StoredGraph.Kind.RELEASE : StoredGraph.Kind.EXTENSION;
+        String name = m.group(2), suffix = m.group(3);
+        List<StoredGraph> graphs = StoredGraph.of(store);
+        Optional<StoredGraph> graph = StoredGraph.find(graphs, kind, name);
+        if (graph.isEmpty()) {
+            List<String> known = graphs.stream().filter(g -> g.kind() == kind).map(StoredGraph::name).toList();
+            Problem.send(resp, 404, "no " + m.group(1) + " '" + name + "' in the store; there " + (known.isEmpty() ? "are none"
+                : known.size() == 1 ? "is " + known.get(0) : "are " + String.join(", ", known)));
+            return;
+        }
+        String file = (kind == StoredGraph.Kind.RELEASE ? "etom-" : "extension-") + name + "." + suffix;
+        if (!body) {
+            attachment(resp, contentType(suffix), file);
+            return;
+        }
+        if (suffix.equals("csv")) {
+            QueryResult table = table(kind, name);
+            attachment(resp, contentType(suffix), file);
+            try (Writer w = new java.io.OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {
+                ProcessTable.write(table, w);
+            }
+            return;
+        }
+        Graph copy = copy(graph.get().iri());
+        PrefixMapping prefixes = PrefixMapping.Factory.create();
+        if (kind == StoredGraph.Kind.RELEASE) prefixes.setNsPrefix("p", ETOM.processNamespace(name));
+        Lang lang = RdfAnswer.SUFFIXES.get(suffix);
+        attachment(resp, contentType(suffix), file);
+        RdfAnswer.write(resp.getOutputStream(), copy, prefixes, lang);
+    }
+
+    private QueryResult table(StoredGraph.Kind kind, String name) {
+        String query = kind == StoredGraph.Kind.RELEASE ? "release-processes" : "extension-processes";
+        NamedQuery q = QueryFiles.find(queries, query)
+            .orElseThrow(() -> new IllegalStateException("the named query " + query + " is missing from " + queries));
+        try (var conn = store.connect()) {
+            return new QueryRunner(conn, timeoutSeconds).run(q, Map.of(kind == StoredGraph.Kind.RELEASE ? "release" : "extension", name));
+        }
+    }
+
+    /** The graph held in memory, so that a slow client holds no transaction while it reads. */
+    private Graph copy(String iri) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Graph g = GraphFactory.createGraphMem();
+            dsg.find(NodeFactory.createURI(iri), null, null, null).forEachRemaining(q -> g.add(q.asTriple()));
+            return g;
+        });
+    }
+
+    /** Every quad of the store, gzipped N-Quads, written as it is read: nothing is gathered in memory. */
+    private void dump(HttpServletResponse resp) throws IOException {
+        attachment(resp, "application/gzip", DUMP.substring(1));
+        DatasetGraph dsg = store.datasetGraph();
+        try (OutputStream gz = new GZIPOutputStream(resp.getOutputStream(), 1 << 16)) {
+            Txn.executeRead(dsg, () -> {
+                StreamRDF out = StreamRDFWriter.getWriterStream(gz, RDFFormat.NQUADS);
+                out.start();
+                dsg.find().forEachRemaining(out::quad);
+                out.finish();
+            });
+        }
+    }
+
+    private static String contentType(String suffix) {
+        return suffix.equals("csv") ? "text/csv;charset=utf-8;header=present" : RdfAnswer.SUFFIXES.get(suffix).getHeaderString() + ";charset=utf-8";
+    }
+
+    private static void attachment(HttpServletResponse resp, String contentType, String file) {
+        resp.setContentType(contentType);
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+    }
+}

@@ -17,12 +17,17 @@ import org.etomkg.vocab.ETOM;
 
 /**
  * The graph of a release file: its ontology header, the release as a concept scheme, its domains,
- * process elements and retired elements. Nothing in it depends on the time of the import, so the
+ * process elements and retired elements, each element a SKOS concept with its prefLabel (the
+ * rdfs:label), broader and narrower links and the domains as top concepts, readable by SKOS tools
+ * with no reasoner. Nothing in it depends on the time of the import, so the
  * same source always gives the same graph, which {@link CanonicalTurtle} writes as the same bytes.
  */
 public final class ReleaseGraph {
-    /** Bumped when the shape of release files changes (0.2.0: {@code etom:displayLabel}). */
-    public static final String FORMAT_VERSION = "0.2.0";
+    /**
+     * Bumped when the shape of release files changes (0.2.0: {@code etom:displayLabel}; 0.3.0: SKOS
+     * labels, broader and narrower links, top concepts, the scheme's title, and owl:NamedIndividual).
+     */
+    public static final String FORMAT_VERSION = "0.3.0";
 
     private static final Node TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     private static final Node LABEL = iri(Terms.RDFS + "label");
@@ -62,6 +67,8 @@ public final class ReleaseGraph {
         add(scheme, TYPE, etom("Release"));
         add(scheme, TYPE, skos("ConceptScheme"));
         add(scheme, LABEL, en("eTOM " + v));
+        add(scheme, skos("prefLabel"), en("eTOM " + v));
+        add(scheme, dcterms("title"), en("eTOM release " + v));
         add(scheme, etom("version"), str(v));
 
         for (Domain d : release.domains()) {
@@ -69,10 +76,11 @@ public final class ReleaseGraph {
             concept(s, d.label() + " Domain", d.prefix(), 1);
             add(s, etom("domain"), iri(d.iri()));
             add(s, skos("topConceptOf"), scheme);
+            add(scheme, skos("hasTopConcept"), s);
         }
         for (ReleaseElement e : release.elements()) element(e);
         for (RetiredElement r : release.retired()) retired(r);
-        return g;
+        return Terms.declareNamedIndividuals(g);
     }
 
     /** What every process element and domain of the release has. */
@@ -80,6 +88,7 @@ public final class ReleaseGraph {
         add(s, TYPE, etom("ProcessElement"));
         add(s, TYPE, skos("Concept"));
         add(s, LABEL, en(name));
+        add(s, skos("prefLabel"), en(name));
         add(s, etom("displayLabel"), en(displayLabel(name, identifier, v)));
         add(s, skos("notation"), str(identifier));
         add(s, etom("level"), integer(level));
@@ -90,7 +99,13 @@ public final class ReleaseGraph {
         Node s = process(e.id().text());
         concept(s, e.label(), e.id().text(), e.level());
         for (String other : e.otherNames()) add(s, skos("altLabel"), en(other));
-        if (e.parent() != null) add(s, etom("parent"), process(e.parent().text()));
+        if (e.parent() != null) {
+            // the parent link in SKOS too, both ways, so a SKOS tool sees the hierarchy with no reasoner
+            Node parent = process(e.parent().text());
+            add(s, etom("parent"), parent);
+            add(s, skos("broader"), parent);
+            add(parent, skos("narrower"), s);
+        }
         if (e.domain() != null) add(s, etom("domain"), iri(e.domain().iri()));
         for (VerticalGroup group : e.verticalGroups()) add(s, etom("verticalGroup"), iri(group.iri()));
         for (String uid : e.uids()) add(s, etom("uid"), str(uid));

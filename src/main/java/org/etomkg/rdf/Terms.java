@@ -28,4 +28,24 @@ public final class Terms {
     public static Node integer(long value) { return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger); }
 
     public static void add(Graph g, Node s, Node p, Node o) { g.add(Triple.create(s, p, o)); }
+
+    /**
+     * Declares every IRI typed with a class of ours (anything outside the RDF, RDFS and OWL
+     * vocabularies) an {@code owl:NamedIndividual}, as the OWL API writes it: a file saved from
+     * Protégé then adds no statement of its own.
+     */
+    public static Graph declareNamedIndividuals(Graph g) {
+        Node type = iri(RDF_TYPE), individual = iri(OWL + "NamedIndividual");
+        java.util.Set<Node> individuals = new java.util.HashSet<>();
+        g.find(Node.ANY, type, Node.ANY).forEachRemaining(t -> {
+            String c = t.getObject().isURI() ? t.getObject().getURI() : "";
+            if (t.getSubject().isURI() && !c.isEmpty() && !c.startsWith(OWL) && !c.startsWith(RDFS) && !c.startsWith(RDF))
+                individuals.add(t.getSubject());
+        });
+        individuals.forEach(i -> add(g, i, type, individual));
+        return g;
+    }
+
+    public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    public static final String RDF_TYPE = RDF + "type";
 }

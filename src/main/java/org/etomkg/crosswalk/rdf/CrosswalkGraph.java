@@ -82,7 +82,7 @@ public final class CrosswalkGraph {
         }
         for (ReleaseCrosswalk s : history.steps())
             for (Correspondence c : s.correspondences()) correspondence(s, c);
-        return g;
+        return Terms.declareNamedIndividuals(g);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class DerivedGroupsGraph {
                 for (String group : d.groups()) add(g, p, ETOM.term("derivedVerticalGroup"), iri(group));
                 add(g, p, ETOM.term("verticalGroupSource"), iri(CrosswalkIris.process(d.source().release(), d.source().id().text())));
             }
-        return g;
+        return Terms.declareNamedIndividuals(g);
     }
 
     private static void add(Graph g, Node s, Node p, Node o) { g.add(Triple.create(s, p, o)); }

@@ -9,9 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
-import org.etomkg.crosswalk.rdf.CrosswalkTurtleWriter;
-import org.etomkg.crosswalk.rdf.DerivedGroupsTurtleWriter;
+import org.etomkg.crosswalk.rdf.CrosswalkGraph;
+import org.etomkg.crosswalk.rdf.DerivedGroupsGraph;
 import org.etomkg.crosswalk.report.CrosswalkReportWriter;
+import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.store.OntologyFiles;
 
 /**
@@ -44,8 +45,8 @@ public final class CrosswalkImport {
     public Result run() {
         ReleaseHistory history = compute();
         DerivedVerticalGroups groups = DerivedVerticalGroups.compute(history);
-        String crosswalk = new CrosswalkTurtleWriter().write(history);
-        String derived = new DerivedGroupsTurtleWriter().write(history, groups);
+        String crosswalk = CanonicalTurtle.write(CrosswalkGraph.of(history));
+        String derived = CanonicalTurtle.write(DerivedGroupsGraph.of(history, groups));
         String report = new CrosswalkReportWriter().write(history, groups, OntologyFiles.parse(files.vocabulary()));
         write(files.crosswalk(), crosswalk, true);
         write(files.derivedGroups(), derived, true);

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 import org.etomkg.frameworks.rdf.FrameworkGraphs;
 import org.etomkg.frameworks.rdf.FrameworkGraphs.GeneratedGraph;
+import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.frameworks.rdf.FrameworkIris;
 import org.etomkg.frameworks.rdf.ProtegeCatalog;
-import org.etomkg.frameworks.rdf.SortedTurtleWriter;
 import org.etomkg.frameworks.report.FrameworksReport;
 import org.etomkg.frameworks.resolve.Crosswalk;
 import org.etomkg.frameworks.resolve.EtomCatalogue;
@@ -86,8 +86,7 @@ public final class FrameworksImport {
             SourceFiles.displayName(table), new AbeLinkTableReader().read(table));
         List<GeneratedGraph> graphs = FrameworkGraphs.build(model);
         Map<String, String> files = new LinkedHashMap<>();
-        SortedTurtleWriter writer = new SortedTurtleWriter();
-        for (GeneratedGraph g : graphs) files.put(g.fileName(), writer.write(g));
+        for (GeneratedGraph g : graphs) files.put(g.fileName(), CanonicalTurtle.write(g.graph()));
         files.put(FrameworkIris.CATALOG_FILE, ProtegeCatalog.write(model.etom().releases(), graphs));
         files.put(FrameworkIris.REPORT_FILE, FrameworksReport.write(model, graphs));
         return new FrameworksContent(model, graphs, files);

@@ -12,6 +12,7 @@ import org.etomkg.framework.MetaModel;
 import org.etomkg.framework.ReleaseVersion;
 import org.etomkg.importer.catalog.CatalogReader;
 import org.etomkg.importer.gb921.Gb921Reader;
+import org.etomkg.rdf.CanonicalTurtle;
 
 /**
  * Imports a release from TM Forum's sources into a release file and the data-quality report
@@ -42,7 +43,7 @@ public final class ReleaseImport {
 
     /** Writes the release file and its quality report; returns the release file. */
     public Path write(ReleaseContent release, Path releaseFile) {
-        writeAtomically(releaseFile, new ReleaseTurtleWriter().write(release));
+        writeAtomically(releaseFile, CanonicalTurtle.write(ReleaseGraph.of(release)));
         writeAtomically(qualityReportFile(releaseFile), new QualityReportWriter().write(release));
         return releaseFile;
     }

@@ -108,28 +108,6 @@ public final class CanonicalTurtle {
         Map.entry("prov", "http://www.w3.org/ns/prov#"),
         Map.entry("org", "http://www.w3.org/ns/org#"));
 
-    /**
-     * Canonical Turtle of text a writer of this project generated: its leading comment lines, the
-     * note that says where the file comes from and how to regenerate it, become an
-     * {@code rdfs:comment} on its ontology header, so they survive as the comments of a
-     * hand-written file do; other comments (section titles) are dropped.
-     */
-    public static String formatGenerated(String turtle) {
-        StringBuilder note = new StringBuilder();
-        for (String line : turtle.split("\n", -1)) {
-            if (!line.startsWith("#")) break;
-            note.append(note.length() == 0 ? "" : "\n").append(line.replaceFirst("^#\\s?", ""));
-        }
-        Graph g = parse(turtle);
-        if (note.length() > 0) {
-            List<Node> headers = g.find(Node.ANY, RDF.type.asNode(), OWL.Ontology.asNode()).mapWith(Triple::getSubject).toList();
-            if (headers.size() != 1) throw new IllegalArgumentException("generated Turtle with a note needs one ontology header, found " + headers.size());
-            g.add(Triple.create(headers.get(0), org.apache.jena.vocabulary.RDFS.comment.asNode(),
-                org.apache.jena.graph.NodeFactory.createLiteralLang(note.toString(), "en")));
-        }
-        return write(g);
-    }
-
     /** Parses Turtle (prefixes kept) and writes it canonically. */
     public static String format(String turtle) {
         return write(parse(turtle));

@@ -73,4 +73,28 @@ class FormatCommandTest {
         assertEquals(0, CommandLineTest.run("format", f.toString()).exit());
         assertEquals(canonical, Files.readString(f));
     }
+
+    @Test
+    void aFolderMeansEveryTurtleFileUnderIt() throws Exception {
+        Path nested = Files.createDirectories(dir.resolve("ontology/sub"));
+        Path top = Files.writeString(dir.resolve("ontology/top.ttl"), MESSY);
+        Path deep = Files.writeString(nested.resolve("deep.ttl"), MESSY);
+        Path tidy = Files.writeString(nested.resolve("tidy.ttl"), CanonicalTurtle.format(MESSY));
+        Path notes = Files.writeString(nested.resolve("notes.md"), "not Turtle");
+        Path hidden = Files.writeString(Files.createDirectories(dir.resolve("ontology/.git")).resolve("x.ttl"), MESSY);
+
+        CommandLineTest.Run check = CommandLineTest.run("format", "--check", dir.resolve("ontology").toString());
+        assertEquals(1, check.exit(), check.err());
+        assertTrue(check.out().contains(top.toString()) && check.out().contains(deep.toString()), check.out());
+        assertTrue(!check.out().contains(tidy.toString()) && !check.out().contains(hidden.toString()), check.out());
+        assertEquals(MESSY, Files.readString(deep));
+
+        CommandLineTest.Run format = CommandLineTest.run("format", dir.resolve("ontology").toString());
+        assertEquals(0, format.exit(), format.err());
+        assertEquals(CanonicalTurtle.format(MESSY), Files.readString(top));
+        assertEquals(CanonicalTurtle.format(MESSY), Files.readString(deep));
+        assertEquals("not Turtle", Files.readString(notes));
+        assertEquals(MESSY, Files.readString(hidden));
+        assertEquals(0, CommandLineTest.run("format", "--check", dir.resolve("ontology").toString(), top.toString()).exit());
+    }
 }

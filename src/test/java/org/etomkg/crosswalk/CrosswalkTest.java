@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.etomkg.crosswalk.rdf.CrosswalkTurtleWriter;
-import org.etomkg.crosswalk.rdf.DerivedGroupsTurtleWriter;
+import org.etomkg.crosswalk.rdf.CrosswalkGraph;
+import org.etomkg.crosswalk.rdf.DerivedGroupsGraph;
+import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.crosswalk.report.CrosswalkReportWriter;
 import org.etomkg.framework.ProcessIdentifier;
 import org.etomkg.store.OntologyFiles;
@@ -172,8 +173,8 @@ class CrosswalkTest {
         DerivedVerticalGroups groups = DerivedVerticalGroups.compute(h);
         CrosswalkFiles f = Shipped.files();
         String hint = " is stale: regenerate it with ./etom-kg import crosswalk";
-        assertEquals(new CrosswalkTurtleWriter().write(h), Files.readString(f.crosswalk(), StandardCharsets.UTF_8), f.crosswalk() + hint);
-        assertEquals(new DerivedGroupsTurtleWriter().write(h, groups), Files.readString(f.derivedGroups(), StandardCharsets.UTF_8), f.derivedGroups() + hint);
+        assertEquals(CanonicalTurtle.write(CrosswalkGraph.of(h)), Files.readString(f.crosswalk(), StandardCharsets.UTF_8), f.crosswalk() + hint);
+        assertEquals(CanonicalTurtle.write(DerivedGroupsGraph.of(h, groups)), Files.readString(f.derivedGroups(), StandardCharsets.UTF_8), f.derivedGroups() + hint);
         assertEquals(new CrosswalkReportWriter().write(h, groups, OntologyFiles.parse(f.vocabulary())), Files.readString(f.report(), StandardCharsets.UTF_8),
             f.report() + hint);
         assertEquals(CrosswalkImport.catalog(h), Files.readString(f.catalog(), StandardCharsets.UTF_8), f.catalog() + hint);

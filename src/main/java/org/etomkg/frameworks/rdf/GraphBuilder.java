@@ -48,7 +48,11 @@ final class GraphBuilder {
         return add(iri(s), etom(etomProperty), NodeFactory.createLiteralDT(Boolean.toString(value), XSDDatatype.XSDboolean));
     }
     GraphBuilder date(String s, Node p, String yyyyMmDd) {
-        if (yyyyMmDd != null) add(iri(s), p, NodeFactory.createLiteralDT(yyyyMmDd, XSDDatatype.XSDdate));
+        if (yyyyMmDd != null) {
+            add(iri(s), p, NodeFactory.createLiteralDT(yyyyMmDd, XSDDatatype.XSDdate));
+            // xsd:date is not in OWL 2's datatype map: declared, as the OWL API writes it
+            add(iri(XSDDatatype.XSDdate.getURI()), TYPE, RDFS.Datatype.asNode());
+        }
         return this;
     }
 

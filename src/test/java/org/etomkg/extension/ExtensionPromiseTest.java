@@ -178,9 +178,11 @@ class ExtensionPromiseTest {
             return Txn.calculateRead(conn, () -> {
                 List<String> rows = new ArrayList<>();
                 try (var qe = conn.query(SKOS_PREFIXES + query)) {
-                    qe.execSelect().forEachRemaining(r -> {
+                    var results = qe.execSelect();
+                    List<String> columns = results.getResultVars();
+                    results.forEachRemaining(r -> {
                         StringBuilder row = new StringBuilder();
-                        r.varNames().forEachRemaining(v -> row.append(row.length() > 0 ? " " : "").append(r.get(v).isLiteral()
+                        columns.forEach(v -> row.append(row.length() > 0 ? " " : "").append(r.get(v).isLiteral()
                             ? r.getLiteral(v).getLexicalForm() + (r.getLiteral(v).getLanguage().isEmpty() ? "" : "@" + r.getLiteral(v).getLanguage())
                             : r.get(v).toString()));
                         rows.add(row.toString());

@@ -33,6 +33,36 @@ public final class QualityChecks {
 
     public List<NamedQuery> checks() { return checks; }
 
+    /** The checks whose findings name a release (a {@code ?release} column), in file order. */
+    public List<NamedQuery> checksByRelease() {
+        return checks.stream().filter(q -> q.query().getResultVars().contains(RELEASE)).toList();
+    }
+
+    /**
+     * Per check that names a release, how many findings fall in each release: every release
+     * given has a count, zero included, and a finding in no release given (an extension's scheme,
+     * a concept outside every scheme) counts under {@link #OTHER}.
+     */
+    public static Map<String, Map<String, Long>> countByRelease(List<NamedQuery> checks, List<Finding> findings, List<String> releases) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (NamedQuery q : checks) {
+            Map<String, Long> row = new LinkedHashMap<>();
+            releases.forEach(r -> row.put(r, 0L));
+            row.put(OTHER, 0L);
+            out.put(q.name(), row);
+        }
+        for (Finding f : findings) {
+            Map<String, Long> row = out.get(f.check());
+            if (row == null) continue;
+            String r = f.values().getOrDefault(RELEASE, OTHER);
+            row.merge(row.containsKey(r) ? r : OTHER, 1L, Long::sum);
+        }
+        return out;
+    }
+
+    public static final String RELEASE = "release";
+    public static final String OTHER = "other";
+
     /** All findings, most severe first, then by check and row. */
     public List<Finding> run(QueryRunner runner) {
         List<Finding> out = new ArrayList<>();

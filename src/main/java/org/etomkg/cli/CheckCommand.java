@@ -1,12 +1,17 @@
 package org.etomkg.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.apache.jena.sparql.core.Var;
 import org.etomkg.check.Finding;
 import org.etomkg.check.QualityChecks;
 import org.etomkg.check.Severity;
+import org.etomkg.query.NamedQuery;
+import org.etomkg.query.QueryFiles;
 import org.etomkg.query.QueryRunner;
 
 import picocli.CommandLine.Command;
@@ -20,9 +25,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Findings shown per check (default: ${DEFAULT-VALUE}; 0 for all)") int limit = 10;
     @Option(names = "--timeout", paramLabel = "SECONDS") long timeout = 60;
 
+    private record Outcome(List<Finding> findings, List<String> releases) {}
+
     @Override public Integer call() {
         QualityChecks checks = new QualityChecks(locations.queries().resolve("checks"));
-        List<Finding> findings = StoreAccess.withRunner(locations, timeout, checks::run);
+        NamedQuery releasesQuery = QueryFiles.read(locations.queries().resolve("releases.rq"));
+        Outcome outcome = StoreAccess.withRunner(locations, timeout, runner -> new Outcome(checks.run(runner), releases(runner, releasesQuery)));
+        List<Finding> findings = outcome.findings();
         var byCheck = findings.stream().collect(Collectors.groupingBy(Finding::check, java.util.LinkedHashMap::new, Collectors.toList()));
         for (var e : byCheck.entrySet()) {
             Finding first = e.getValue().get(0);
@@ -30,9 +39,33 @@ final class CheckCommand implements Callable<Integer> {
             e.getValue().stream().limit(limit == 0 ? Long.MAX_VALUE : limit).forEach(f -> System.out.println("    " + f.values()));
             if (limit > 0 && e.getValue().size() > limit) System.out.println("    ... and " + (e.getValue().size() - limit) + " more");
         }
+        printCountsByRelease(checks, findings, outcome.releases());
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARN).count();
         System.out.printf("%d checks: %d errors, %d warnings%n", checks.checks().size(), errors, warnings);
         return errors > 0 ? 1 : 0;
+    }
+
+    private static List<String> releases(QueryRunner runner, NamedQuery releasesQuery) {
+        return runner.run(releasesQuery, Map.of()).rows().stream()
+            .map(b -> b.get(Var.alloc(QualityChecks.RELEASE)).getLiteralLexicalForm()).toList();
+    }
+
+    /** A table of findings per release for the checks that name one, zeros shown: each release's health at a glance. */
+    private static void printCountsByRelease(QualityChecks checks, List<Finding> findings, List<String> releases) {
+        List<NamedQuery> byRelease = checks.checksByRelease();
+        if (byRelease.isEmpty()) return;
+        var table = QualityChecks.countByRelease(byRelease, findings, releases);
+        List<String> columns = new ArrayList<>(releases);
+        if (table.values().stream().anyMatch(row -> row.get(QualityChecks.OTHER) > 0)) columns.add(QualityChecks.OTHER);
+        int width = Math.max("findings per release".length(), byRelease.stream().mapToInt(q -> q.name().length()).max().orElse(0));
+        StringBuilder head = new StringBuilder(String.format("%-" + width + "s", "findings per release"));
+        columns.forEach(c -> head.append(String.format(" %7s", c)));
+        System.out.println(head);
+        table.forEach((check, row) -> {
+            StringBuilder line = new StringBuilder(String.format("%-" + width + "s", check));
+            columns.forEach(c -> line.append(String.format(" %7d", row.get(c))));
+            System.out.println(line);
+        });
     }
 }

@@ -110,6 +110,13 @@ public final class ExtensionMigration {
                     + sf.change() + " in " + to + (sf.ancestor() != null ? "; its nearest surviving ancestor " + sf.ancestor().id() + " has its own name" : ""));
                 continue;
             }
+            // The same name as SKOS reads it goes with it; an alternative label of the extension's own making is reported.
+            if (t.getPredicate().equals(SKOS.altLabel.asNode()) && sf != null && !sf.survives()) {
+                if (!extension.contains(t.getSubject(), LOCAL_NAME, t.getObject()))
+                    dropped.add("alternative label " + literal(t.getObject()) + " of " + sf.before().id() + " " + sf.before().label()
+                        + ": the process is " + sf.change() + " in " + to);
+                continue;
+            }
             Node s = replace(t.getSubject(), fates), o = replace(t.getObject(), fates);
             if (t.getSubject().equals(header) && t.getPredicate().equals(EXTENDS_RELEASE)) o = NodeFactory.createURI(ETOM.release(to));
             // A header that is also an owl:Ontology imports the release it extends, so Protégé opens it with that release.

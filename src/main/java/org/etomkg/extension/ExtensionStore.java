@@ -22,7 +22,10 @@ import org.etomkg.vocab.ETOM;
  * Extensions in the store. Each is a named graph of its own ({@code graph/extension/NAME}),
  * and the registry graph records, per name, its header, release, warning count and when it
  * was stored. Storing or deleting changes both in one write transaction: a reader sees the old
- * extension or the new one, never half, and a rebuild of the reference keeps them.
+ * extension or the new one, never half, and a rebuild of the reference keeps them. The graph
+ * holds the extension with the SKOS statements it implies ({@link ExtensionSkos}), so that SKOS
+ * tools see its processes under their parents and its local names as labels; nothing is
+ * written to a reference graph.
  */
 public final class ExtensionStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -40,7 +43,7 @@ public final class ExtensionStore {
 
     public static String graphOf(String name) { return ETOM.BASE + "graph/extension/" + name; }
 
-    /** Stores an extension that conformed, replacing an earlier version of the same name. */
+    /** Stores an extension that conformed, with what it implies in SKOS, replacing an earlier version of the same name. */
     public void put(String name, ExtensionReport report, Graph extension) {
         if (!validName(name)) throw new IllegalArgumentException("'" + name + "' is not a usable extension name (letters, digits, . _ -)");
         if (!report.conforms()) throw new IllegalStateException("only a conforming extension is stored");
@@ -50,7 +53,7 @@ public final class ExtensionStore {
         DatasetGraph dsg = store.datasetGraph();
         Txn.executeWrite(dsg, () -> {
             dsg.removeGraph(graph);
-            extension.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+            ExtensionSkos.withDerived(extension).find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
             dsg.deleteAny(REGISTRY, graph, Node.ANY, Node.ANY);
             dsg.add(REGISTRY, graph, RDF.type.asNode(), ETOM.term("StoredExtension"));
             dsg.add(REGISTRY, graph, RDFS.label.asNode(), NodeFactory.createLiteralString(name));

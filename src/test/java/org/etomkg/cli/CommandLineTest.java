@@ -125,5 +125,10 @@ class CommandLineTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("0 errors"), r.out());
         assertTrue(r.out().contains("WARN source-quirks"), r.out());
+        // Per release, a row per check that names one, zeros shown: the SKOS checks among them.
+        String table = r.out().substring(r.out().indexOf("findings per release"));
+        assertTrue(table.lines().findFirst().orElseThrow().matches("findings per release\\s+23\\.0\\.1\\s+23\\.5.*26\\.0"), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("skos-reaches-domain(\\s+0){7}")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("source-quirks ")), table);
     }
 }

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.SKOS;
 import org.etomkg.extension.ExtensionFiles;
 import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionSkos;
 import org.etomkg.extension.ExtensionValidator;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.extension.ReportFormat;
@@ -95,6 +97,22 @@ class ExtensionMigrationTest {
         assertTrue(r.problems().isEmpty(), r.problems().toString());
         Node verkauf = NodeFactory.createURI(ETOM.processNamespace("25.5") + "1.12.9");
         assertTrue(r.migrated().contains(verkauf, ETOM.term("localName"), Node.ANY), "the local name moves with the renumbered process");
+        assertConforms(r.migrated(), "25.5");
+    }
+
+    /** An extension as the store keeps it, with its SKOS statements, migrates as the file does: they follow their etom: twins. */
+    @Test
+    void theStoredFormWithItsSkosStatementsMigratesAlike() {
+        MigrationResult r = migration.migrate(ExtensionSkos.withDerived(ExtensionFiles.read(Shipped.HARBOUR)), "25.5", Optional.empty());
+        assertEquals(2, r.dropped().size(), r.dropped().toString());
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        Node verkauf = NodeFactory.createURI(ETOM.processNamespace("25.5") + "1.12.9");
+        assertTrue(r.migrated().contains(verkauf, SKOS.altLabel.asNode(), Node.ANY), "the alternative label moves with the local name");
+        assertEquals(List.of(), r.migrated().find(Node.ANY, SKOS.altLabel.asNode(), Node.ANY)
+            .filterKeep(t -> t.getObject().getLiteralLexicalForm().contains("Absatzprognose")).toList(),
+            "and is dropped with it, not given to the removed process's ancestor");
+        assertEquals(List.of(), r.migrated().find(Node.ANY, SKOS.broader.asNode(), Node.ANY)
+            .filterDrop(t -> r.migrated().contains(t.getSubject(), ETOM.parent.asNode(), t.getObject())).toList(), "broader is the parent");
         assertConforms(r.migrated(), "25.5");
     }
 

@@ -42,7 +42,7 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
  */
 class ExtensionEntailmentTest {
     static final List<Path> CONFORMING = List.of(Path.of("examples/nordlicht-telecom.ttl"),
-        Path.of("src/test/resources/extension/hostile-conforming.ttl"));
+        Path.of("src/test/resources/extension/hostile-conforming.ttl"), Path.of("examples/skos-labels.ttl"));
     static final Path ATTACK = Path.of("examples/invalid/r07-same-as-invalid.ttl");
 
     static OntologyFolder ontology;

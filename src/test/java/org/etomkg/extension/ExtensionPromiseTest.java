@@ -15,13 +15,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.system.Txn;
 import org.etomkg.query.NamedQuery;
 import org.etomkg.query.QueryFiles;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.StoreBuilder;
+import org.etomkg.vocab.ETOM;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -82,6 +85,7 @@ class ExtensionPromiseTest {
         store = KnowledgeStore.open(data);
         validator = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology")));
         askAll(before);
+        referenceBefore.putAll(referenceGraphs());
         ExtensionStore extensions = new ExtensionStore(store);
         int n = 0;
         for (Path file : CONFORMING) {
@@ -91,6 +95,27 @@ class ExtensionPromiseTest {
             extensions.put("ext" + n++, report, g);
         }
         askAll(after);
+        referenceAfter.putAll(referenceGraphs());
+    }
+
+    static final Map<String, String> referenceBefore = new TreeMap<>(), referenceAfter = new TreeMap<>();
+
+    /** Per graph that is not an extension's nor the registry: its size and an order-free sum of its triples. */
+    static Map<String, String> referenceGraphs() {
+        var dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Map<String, String> out = new TreeMap<>();
+            dsg.listGraphNodes().forEachRemaining(g -> {
+                if (g.getURI().startsWith(ExtensionStore.graphOf("")) || g.getURI().equals(ETOM.BASE + "graph/extensions")) return;
+                long[] sizeAndSum = new long[2];
+                dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                    sizeAndSum[0]++;
+                    sizeAndSum[1] += q.asTriple().hashCode();
+                });
+                out.put(g.getURI(), sizeAndSum[0] + " triples, sum " + sizeAndSum[1]);
+            });
+            return out;
+        });
     }
 
     @AfterAll
@@ -133,6 +158,79 @@ class ExtensionPromiseTest {
             removed.removeAll(after.get(key));
             assertEquals(before.get(key), after.get(key), key + " changes when extensions are stored: added " + added + ", removed " + removed);
         }));
+    }
+
+    /** The SKOS statements an extension implies go to its own graph: no reference graph gains or loses a triple. */
+    @Test
+    void theReferenceGraphsAreUnchanged() {
+        assertTrue(referenceBefore.containsKey(ETOM.releaseGraph("25.5")), referenceBefore.keySet()::toString);
+        assertEquals(referenceBefore, referenceAfter);
+    }
+
+    static final String SKOS_PREFIXES = """
+        PREFIX etom: <https://w3id.org/etom-kg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        """;
+
+    static List<String> select(String query) {
+        try (var conn = store.connect()) {
+            return Txn.calculateRead(conn, () -> {
+                List<String> rows = new ArrayList<>();
+                try (var qe = conn.query(SKOS_PREFIXES + query)) {
+                    var results = qe.execSelect();
+                    List<String> columns = results.getResultVars();
+                    results.forEachRemaining(r -> {
+                        StringBuilder row = new StringBuilder();
+                        columns.forEach(v -> row.append(row.length() > 0 ? " " : "").append(r.get(v).isLiteral()
+                            ? r.getLiteral(v).getLexicalForm() + (r.getLiteral(v).getLanguage().isEmpty() ? "" : "@" + r.getLiteral(v).getLanguage())
+                            : r.get(v).toString()));
+                        rows.add(row.toString());
+                    });
+                }
+                rows.sort(null);
+                return rows;
+            });
+        }
+    }
+
+    /** Nordlicht's German and Norwegian local names are SKOS alternative labels of the 25.5 processes, in their language. */
+    @Test
+    void theLocalNamesAreSkosLabelsInTheirLanguage() {
+        String graph = "<" + ExtensionStore.graphOf("ext0") + ">";
+        List<String> labels = select("SELECT ?id ?name WHERE { GRAPH " + graph + " { ?p skos:altLabel ?name } "
+            + "?p skos:inScheme <https://w3id.org/etom-kg/release/25.5> ; skos:notation ?id }");
+        List<String> localNames = select("SELECT ?id ?name WHERE { GRAPH " + graph + " { ?p etom:localName ?name } ?p skos:notation ?id }");
+        assertEquals(localNames, labels);
+        assertTrue(labels.contains("1.3.3.10 Kundenauftrag erfassen@de") && labels.contains("1.3.3.10 Registrere kundeordre@nb"), labels::toString);
+        assertEquals(List.of(), select("SELECT ?p ?name WHERE { ?p skos:prefLabel ?name FILTER (LANG(?name) IN ('de', 'nb')) }"),
+            "a local name is an alternative label, never a preferred one");
+    }
+
+    /** Each of Nordlicht's processes is skos:broader its etom:parent: a 25.5 process, or one of its own (which has it as skos:narrower). */
+    @Test
+    void theProcessesAreNarrowerThanTheirParents() {
+        String graph = "<" + ExtensionStore.graphOf("ext0") + ">";
+        List<String> toTheRelease = select("SELECT ?id ?parent WHERE { GRAPH " + graph + " { ?p skos:broader ?up ; skos:notation ?id } "
+            + "?up skos:inScheme <https://w3id.org/etom-kg/release/25.5> ; skos:notation ?parent }");
+        List<String> parentsInTheRelease = select("SELECT ?id ?parent WHERE { GRAPH " + graph + " { ?p etom:parent ?up ; skos:notation ?id } "
+            + "?up skos:inScheme <https://w3id.org/etom-kg/release/25.5> ; skos:notation ?parent }");
+        assertEquals(parentsInTheRelease, toTheRelease);
+        assertTrue(toTheRelease.contains("2.3.3.10.1 1.3.3.10"), toTheRelease::toString);
+        assertEquals(List.of(), select("SELECT ?p WHERE { GRAPH " + graph + " { ?p a etom:ExtensionProcess "
+            + "FILTER (NOT EXISTS { ?p etom:parent ?up ; skos:broader ?up } || NOT EXISTS { ?p a skos:Concept ; skos:prefLabel ?l }) } }"));
+        assertEquals(List.of(), select("SELECT ?p ?up WHERE { GRAPH " + graph + " { ?p etom:parent ?up . ?up a etom:ExtensionProcess "
+            + "FILTER NOT EXISTS { ?up skos:narrower ?p } } }"));
+        assertEquals(List.of(), select("SELECT ?up WHERE { ?up skos:narrower ?p ; skos:inScheme <https://w3id.org/etom-kg/release/25.5> . "
+            + "?p a etom:ExtensionProcess }"), "no narrower statement about a reference process");
+    }
+
+    /** What the store keeps of an extension conforms as the extension did: rule 7 accepts the SKOS statements it adds. */
+    @Test
+    void theStoredExtensionValidatesAsItDid() {
+        ExtensionReport again = validator.validate(new ExtensionStore(store).get("ext0").orElseThrow(), Optional.empty());
+        assertTrue(again.conforms(), ReportFormat.text.format(again));
+        assertEquals(0, again.count(Finding.Severity.Warning), ReportFormat.text.format(again));
     }
 
     @TestFactory

@@ -4,6 +4,7 @@ import { showProcess } from "./process-view.js";
 import { showSearch } from "./search-view.js";
 import { showValidate } from "./validate-view.js";
 import { showRelease, showDomain, showGroup } from "./reference-view.js";
+import { showFlow } from "./flow-view.js";
 import { el } from "./dom.js";
 import { navigate, NAVIGATED } from "./nav.js";
 
@@ -17,6 +18,7 @@ const routes = [
   [/^\/releases\/([0-9.]+)$/, (view, m) => showRelease(view, m[1])],
   [/^\/releases\/([0-9.]+)\/domains\/([0-9.]+)$/, (view, m) => showDomain(view, m[1], m[2])],
   [/^\/releases\/([0-9.]+)\/groups\/([a-z0-9-]+)$/, (view, m) => showGroup(view, m[1], m[2])],
+  [/^\/extensions\/([^/]+)\/flows\/([^/]+)$/, (view, m) => showFlow(view, decodeURIComponent(m[1]), decodeURIComponent(m[2]))],
 ];
 
 async function route() {

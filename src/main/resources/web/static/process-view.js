@@ -3,12 +3,13 @@ import { query, getJson, releases, byIdentifier } from "./api.js";
 import { el, processLink, releaseSelect, table } from "./dom.js";
 import { navigate } from "./nav.js";
 import { releasePath, domainPath, groupPath } from "./paths.js";
+import { flowPath } from "./flow-view.js";
 
 export async function showProcess(main, release, id) {
   const p = { id, release };
-  const [card, path, subtree, components, abes, history, extensionRows, all] = await Promise.all([
+  const [card, path, subtree, components, abes, history, extensionRows, flows, all] = await Promise.all([
     query("process-card", p), query("path-to-root", p), query("subtree", p), query("process-components", p),
-    query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), releases()]);
+    query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), query("process-flows", p), releases()]);
   if (!card.length) return id.startsWith("2.") ? showExtensionProcess(main, release, id) : notFound(main, release, id);
   const head = card[0];
   document.title = `${id} ${head.name} (${release}) – etom-kg`;
@@ -39,6 +40,7 @@ export async function showProcess(main, release, id) {
     el("div", { class: "sections" },
       section("children", "Beneath it", childrenTree(release, id, subtree)),
       section("extensions", "Extension processes beneath it", extensionsTable(extensionRows)),
+      flows.length ? section("flows", "In end-to-end flows", flowList(flows)) : null,
       section("components", "ODA components and Open APIs", componentsTable(components)),
       section("sid", "SID entities", abes.length ? table(abes, [["entity", "Entity"], ["direction", "It"], ["via", "Stated on"],
         ["components", "From"], ["basis", "Basis"]]) : el("p", { class: "muted" }, "No SID entities are linked to this process or its level-2 process.")),
@@ -57,6 +59,12 @@ function exportMenu(release, id) {
 function domainLink(release, name, path) {
   const top = path.find(s => Number(s.level) === 1);
   return name && top ? el("a", { href: domainPath(release, top.identifier) }, name) : (name ?? "—");
+}
+
+/** The stored extensions' flows that have this process as a step, each linked to its diagram. */
+function flowList(flows) {
+  return el("ul", { class: "links", id: "flow-list" }, flows.map(f => el("li", {},
+    el("a", { href: flowPath(f.extension, f.flow) }, f.flow), el("span", { class: "muted" }, ` · step ${f.position} · extension ${f.extension}`))));
 }
 
 function section(id, title, body) {

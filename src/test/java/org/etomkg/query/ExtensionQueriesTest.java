@@ -98,6 +98,25 @@ class ExtensionQueriesTest {
     }
 
     @Test
+    void flowStepsGiveEachStepOnceWithItsParentAndOneAccountableAndProcessFlowsLeadBack() {
+        QueryResult steps = run("flow-steps", Map.of("flow", "order-to-payment"));
+        QueryResult accountable = run("flow-accountability", Map.of("flow", "Order-to-Payment"));
+        assertEquals(accountable.rows().size(), steps.rows().size());
+        for (int i = 0; i < steps.rows().size(); i++) {
+            Binding s = steps.rows().get(i), a = accountable.rows().get(i);
+            assertEquals(v(a, "identifier"), v(s, "identifier"));
+            assertEquals(v(a, "accountable"), v(s, "accountable"), "one accountable unit per step, as the example assigns");
+            // A CSP's own process (2.x) names its parent; a reference process has none to name.
+            assertEquals(v(s, "identifier").startsWith("2."), v(s, "parent") != null, v(s, "identifier"));
+            QueryResult flows = run("process-flows", Map.of("id", v(s, "identifier"), "release", "25.5"));
+            String position = Integer.toString(i + 1);
+            assertTrue(flows.rows().stream().anyMatch(f -> "Order-to-Payment".equals(v(f, "flow")) && v(f, "position").equals(position)
+                && v(f, "extension") != null), v(s, "identifier"));
+        }
+        assertTrue(run("process-flows", Map.of("id", "1.1.1", "release", "25.5")).rows().isEmpty(), "a process in no flow");
+    }
+
+    @Test
     void bottlenecksAreExactlyTheMissesRankedByRelativeGap() {
         Set<String> expected = new HashSet<>();
         for (Resource m : example.listSubjectsWithProperty(RDF.type, example.createResource(ETOM.NS + "Measurement")).toList()) {

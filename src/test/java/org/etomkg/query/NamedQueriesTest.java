@@ -113,7 +113,7 @@ class NamedQueriesTest {
         // These answer over a stored extension; ExtensionQueriesTest (and, for extension-processes,
         // PublicationTest's CSV download) runs them over the example one.
         Set<String> aboutExtensions = Set.of("bottlenecks", "redundancy", "flow-accountability", "extension-overlay", "process-extensions", "extension-process",
-            "extension-processes");
+            "extension-processes", "flow-steps", "process-flows");
         for (NamedQuery q : QueryFiles.readAll(QUERIES)) {
             if (aboutExtensions.contains(q.name())) continue;
             Map<String, String> values = new HashMap<>();

@@ -204,6 +204,22 @@ class WebPageTest {
     }
 
     @Test
+    void aFlowIsDrawnFromItsExportedBpmnWithEveryStepAndReachedFromItsStepsPages() {
+        browser.open("/process/25.5/1.3.3.15");
+        browser.waitFor("#flow-list a").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/extensions/nordlicht/flows/Order-to-Payment"));
+        WebElement diagram = browser.waitFor("#flow-diagram[data-drawn]");
+        assertEquals("0", diagram.getAttribute("data-warnings"), "bpmn-js imports the exported model without a warning");
+        int steps = Integer.parseInt(one("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH <https://w3id.org/etom-kg/graph/extension/nordlicht> {"
+            + " ?f <http://www.w3.org/2000/01/rdf-schema#label> ?l ; <" + ETOM + "step> ?s . FILTER (STR(?l) = 'Order-to-Payment') } }"));
+        assertEquals(steps, browser.all("#flow-diagram .djs-element.djs-shape[data-element-id^='Step_']").size(), "every step drawn");
+        assertEquals(steps, browser.all("#flow-steps tbody tr").size());
+        assertTrue(browser.all("#flow-diagram .djs-element[data-element-id^='Lane_']").size() >= 2, "a lane per accountable unit");
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("flow-order-to-payment");
+    }
+
+    @Test
     void theOverlayMarksTheBoxesAnExtensionSitsBeneathWithTheirStatus() {
         browser.open("/map?release=25.5&extension=nordlicht");
         browser.waitFor("#overlay-summary");

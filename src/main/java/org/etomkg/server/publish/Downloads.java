@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.etomkg.query.QueryResult;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.server.http.Problem;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.bpmn.BpmnImport;
+import org.etomkg.bpmn.FlowExport;
+import org.etomkg.extension.ExtensionHeader;
 import org.etomkg.vocab.ETOM;
 
 /**
@@ -55,6 +59,8 @@ final class Downloads extends HttpServlet {
         FORMATS.put("nt", "application/n-triples");
         FORMATS.put("csv", "text/csv");
     }
+    /** A stored extension's end-to-end flow as a BPMN 2.0 model, for bpmn.io and the web page's flow view. */
+    private static final Pattern FLOW = Pattern.compile("/extension/([^/]+)/flow/([^/]+)\\.bpmn");
     private static final Pattern ONE = Pattern.compile("/(release|extension)/(.+)\\.(ttl|jsonld|nt|csv)");
 
     private final KnowledgeStore store;
@@ -94,6 +100,11 @@ final class Downloads extends HttpServlet {
             else attachment(resp, "application/gzip", DUMP.substring(1));
             return;
         }
+        Matcher f = FLOW.matcher(path);
+        if (f.matches()) {
+            flow(resp, f.group(1), f.group(2), body);
+            return;
+        }
         Matcher m = ONE.matcher(path);
         if (!m.matches()) {
             Problem.send(resp, 404, "no such download: " + PATH + path + "; the downloads are listed at " + DatasetDescription.PATH);
@@ -128,6 +139,26 @@ final class Downloads extends HttpServlet {
         Lang lang = RdfAnswer.SUFFIXES.get(suffix);
         attachment(resp, contentType(suffix), file);
         RdfAnswer.write(resp.getOutputStream(), copy, prefixes, lang);
+    }
+
+    private void flow(HttpServletResponse resp, String extension, String flow, boolean body) throws IOException {
+        Optional<StoredGraph> graph = StoredGraph.find(StoredGraph.of(store), StoredGraph.Kind.EXTENSION, extension);
+        if (graph.isEmpty()) {
+            Problem.send(resp, 404, "no extension '" + extension + "' in the store");
+            return;
+        }
+        Graph data = copy(graph.get().iri());
+        ExtensionHeader.find(data).flatMap(h -> ExtensionHeader.release(data, h))
+            .ifPresent(release -> copy(ETOM.releaseGraph(release)).find().forEach(data::add));
+        String xml;
+        try {
+            xml = new FlowExport(Files.readString(queries.resolve("flow-steps.rq"))).write(data, flow);
+        } catch (IllegalArgumentException e) {
+            Problem.send(resp, 404, "extension '" + extension + "' has " + e.getMessage());
+            return;
+        }
+        attachment(resp, "application/xml;charset=utf-8", extension + "-" + BpmnImport.slug(flow) + ".bpmn");
+        if (body) resp.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private QueryResult table(StoredGraph.Kind kind, String name) {

@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -43,14 +46,15 @@ import org.etomkg.vocab.ETOM;
  * names (the area it sits in) and its sub-processes' names (the work it covers); the activity is
  * stemmed and widened with the telecom synonyms, its lane or pool weighs less than its own words, and
  * levels 3 and 4, where a CSP's own activities usually hang, are preferred over the broad level 2 and
- * the fine levels below 4. Built in well under a second per release; a suggestion takes about a millisecond.
+ * the fine levels below 4; where several sub-processes of one process match, that process is offered
+ * too. Built in well under a second per release; a suggestion takes about a millisecond.
  */
 public final class ParentSuggestions {
     private static final String NAME = "name", ANCESTORS = "ancestors", BELOW = "below", ID = "id", LEVEL = "level", LABEL = "label";
 
     /** What the engine uses; the benchmark turns parts off to show what each is worth. */
-    record Tuning(boolean synonyms, boolean subProcesses, boolean context, boolean levels) {
-        static final Tuning FULL = new Tuning(true, true, true, true);
+    record Tuning(boolean synonyms, boolean subProcesses, boolean context, boolean levels, boolean rollUp) {
+        static final Tuning FULL = new Tuning(true, true, true, true, true);
     }
 
     private static final float NAME_WEIGHT = 2f, PATH_WEIGHT = 1f, BELOW_WEIGHT = 1f, CONTEXT_WEIGHT = 0.5f;
@@ -60,6 +64,9 @@ public final class ParentSuggestions {
      * checked on the other half (bench/suggest.sh).
      */
     private static final float[] LEVEL_PREFERENCE = {0f, 0f, 0.6f, 1f, 0.8f, 0.5f, 0.4f, 0.4f, 0.4f};
+    /** How many of the best hits are looked at for sub-processes of one process, and what share of the second's score it gets. */
+    private static final int ROLL_UP_WINDOW = 10;
+    private static final double ROLL_UP_SHARE = 1.0;
     /** Hits looked at before the level preference re-ranks them. */
     private static final int POOL = 200;
 
@@ -67,8 +74,9 @@ public final class ParentSuggestions {
     private final Analyzer index = SuggestAnalysis.index(), query;
     private final IndexSearcher searcher;
     /** Per document: identifier, name, ancestors' names, level, read once so a suggestion reads no stored fields. */
-    private final String[] idOf, labelOf, ancestorsOf;
+    private final String[] idOf, labelOf, ancestorsOf, belowOf;
     private final int[] levelOf;
+    private final Map<String, Integer> docOf = new HashMap<>();
 
     /** One release's processes, from its graph (the release file or the store's graph of it), with no synonyms. */
     public ParentSuggestions(Graph release) {
@@ -115,6 +123,7 @@ public final class ParentSuggestions {
                 d.add(new StoredField(LABEL, names.get(p)));
                 d.add(new StoredField(LEVEL, level));
                 d.add(new StoredField(ANCESTORS, above.toString()));
+                if (below.containsKey(p)) d.add(new StoredField(BELOW, below.get(p).toString()));
                 w.addDocument(d);
             }
         } catch (IOException e) {
@@ -126,6 +135,7 @@ public final class ParentSuggestions {
             idOf = new String[n];
             labelOf = new String[n];
             ancestorsOf = new String[n];
+            belowOf = new String[n];
             levelOf = new int[n];
             var stored = searcher.storedFields();
             for (int i = 0; i < n; i++) {
@@ -133,7 +143,9 @@ public final class ParentSuggestions {
                 idOf[i] = d.get(ID);
                 labelOf[i] = d.get(LABEL);
                 ancestorsOf[i] = d.get(ANCESTORS);
+                belowOf[i] = d.get(BELOW) == null ? "" : d.get(BELOW);
                 levelOf[i] = d.getField(LEVEL).numericValue().intValue();
+                docOf.put(idOf[i], i);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,7 +154,8 @@ public final class ParentSuggestions {
 
     /**
      * A process that may be the parent, with its score and why: the activity's words (as written) found
-     * in its name, those found only in the area above it or the work below it, and the context's words that matched.
+     * in its name, those found only in its area (the processes above it or its sub-processes), and the
+     * context's words that matched.
      */
     public record Suggestion(String identifier, String name, int level, double score, List<String> matched, List<String> area, List<String> context) {
         /** "name has invoice, unpaid; area has collections; context Collections; level 3", as a reviewer reads it. */
@@ -180,11 +193,12 @@ public final class ParentSuggestions {
             throw new UncheckedIOException(e);
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> idOf[h.doc()]));
+        if (tuning.rollUp()) hits = rollUp(hits, Hit::doc, Hit::score, Hit::new);
         Map<String, String> asked = words(activity), around = withContext ? words(context) : Map.of();
         List<Suggestion> out = new ArrayList<>();
         for (Hit hit : hits.subList(0, Math.min(limit, hits.size()))) {
             int doc = hit.doc();
-            Set<String> name = stems(labelOf[doc]), above = stems(ancestorsOf[doc]);
+            Set<String> name = stems(labelOf[doc]), above = stems(ancestorsOf[doc] + ". " + belowOf[doc]);
             List<String> matched = new ArrayList<>(), area = new ArrayList<>(), lane = new ArrayList<>();
             asked.forEach((stem, written) -> {
                 if (name.contains(stem)) add(matched, written);
@@ -194,6 +208,35 @@ public final class ParentSuggestions {
             around.forEach((stem, written) -> { if (name.contains(stem) || above.contains(stem)) add(lane, written); });
             out.add(new Suggestion(idOf[doc], labelOf[doc], levelOf[doc], hit.score(), List.copyOf(matched), List.copyOf(area), List.copyOf(lane)));
         }
+        return out;
+    }
+
+    /**
+     * Where two or more sub-processes of one process rank high, the activity is about that process as a
+     * whole: it scores as its second-best sub-process, if that is more than its own score.
+     */
+    private <H> List<H> rollUp(List<H> hits, ToIntFunction<H> doc, ToDoubleFunction<H> score, BiFunction<Integer, Double, H> make) {
+        Map<String, List<Double>> children = new HashMap<>();
+        for (H h : hits.subList(0, Math.min(ROLL_UP_WINDOW, hits.size()))) {
+            String id = idOf[doc.applyAsInt(h)];
+            int dot = id.lastIndexOf('.');
+            if (dot > 0) children.computeIfAbsent(id.substring(0, dot), k -> new ArrayList<>()).add(score.applyAsDouble(h));
+        }
+        Map<String, Double> raised = new HashMap<>();
+        children.forEach((parent, scores) -> { if (scores.size() >= 2) raised.put(parent, scores.get(1) * ROLL_UP_SHARE); });
+        if (raised.isEmpty()) return hits;
+        Map<String, H> byId = new LinkedHashMap<>();
+        for (H h : hits) byId.put(idOf[doc.applyAsInt(h)], h);
+        raised.forEach((parent, s) -> {
+            Integer d = docOf.get(parent);
+            if (d == null || levelOf[d] < 3) return;   // a level 2 process is too broad to propose this way
+            H own = byId.get(parent);
+            double mine = own == null ? 0 : score.applyAsDouble(own);
+            double pref = tuning.levels() ? LEVEL_PREFERENCE[levelOf[d]] / LEVEL_PREFERENCE[Math.min(levelOf[d] + 1, LEVEL_PREFERENCE.length - 1)] : 1;
+            if (s * pref > mine) byId.put(parent, make.apply(d, s * pref));
+        });
+        List<H> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparingDouble(score).reversed().thenComparing(h -> idOf[doc.applyAsInt(h)]));
         return out;
     }
 

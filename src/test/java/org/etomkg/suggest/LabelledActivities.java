@@ -25,8 +25,10 @@ record LabelledActivities(List<Row> rows) {
     record Row(String activity, String context, String expected, String domain) {}
 
     /** Hits within the first 1 and the first 5, for one domain or all. */
-    record Tally(int rows, int top1, int top5) {
-        Tally plus(Tally o) { return new Tally(rows + o.rows, top1 + o.top1, top5 + o.top5); }
+    /** {@code near}: the expected process, its parent or one of its sub-processes in the first five. */
+    record Tally(int rows, int top1, int top5, int near) {
+        Tally plus(Tally o) { return new Tally(rows + o.rows, top1 + o.top1, top5 + o.top5, near + o.near); }
+        double nearShare() { return rows == 0 ? 0 : (double) near / rows; }
         double top1Share() { return rows == 0 ? 0 : (double) top1 / rows; }
         double top5Share() { return rows == 0 ? 0 : (double) top5 / rows; }
     }
@@ -48,7 +50,9 @@ record LabelledActivities(List<Row> rows) {
         for (Row row : rows) {
             List<String> ids = engine.suggest(row.activity(), row.context(), 5).stream().map(ParentSuggestions.Suggestion::identifier).toList();
             int rank = ids.indexOf(row.expected());
-            out.merge(row.domain(), new Tally(1, rank == 0 ? 1 : 0, rank >= 0 ? 1 : 0), Tally::plus);
+            String e = row.expected(), parent = e.substring(0, Math.max(0, e.lastIndexOf('.')));
+            boolean near = ids.stream().anyMatch(id -> id.equals(e) || id.equals(parent) || (id.startsWith(e + ".") && id.indexOf('.', e.length() + 1) < 0));
+            out.merge(row.domain(), new Tally(1, rank == 0 ? 1 : 0, rank >= 0 ? 1 : 0, near ? 1 : 0), Tally::plus);
             if (rank != 0 && misses != null) misses.add(row.activity() + " [" + row.context() + "] expected " + row.expected()
                 + (rank > 0 ? " (rank " + (rank + 1) + ")" : "") + ", got " + ids);
         }
@@ -56,6 +60,6 @@ record LabelledActivities(List<Row> rows) {
     }
 
     static Tally overall(Map<String, Tally> perDomain) {
-        return perDomain.values().stream().reduce(new Tally(0, 0, 0), Tally::plus);
+        return perDomain.values().stream().reduce(new Tally(0, 0, 0, 0), Tally::plus);
     }
 }

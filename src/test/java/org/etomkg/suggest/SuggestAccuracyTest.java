@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SuggestAccuracyTest {
     /** Measured on eTOM 26.0 with the shipped synonyms: of 206 activities, the right parent first / in the first five. */
-    static final int TOP1_FLOOR = 90, TOP5_FLOOR = 152;
+    static final int TOP1_FLOOR = 91, TOP5_FLOOR = 152;
 
     static Graph release;
 

@@ -26,6 +26,7 @@ import org.etomkg.bpmn.model.ModelActivity;
 import org.etomkg.bpmn.model.ModelFlow;
 import org.etomkg.extension.ExtensionDraft;
 import org.etomkg.suggest.ParentSuggestions;
+import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.vocab.ETOM;
 
 /**
@@ -43,8 +44,13 @@ public final class BpmnImport {
 
     /** @param release the graph of the release the draft extends (its file, or the store's graph) */
     public BpmnImport(Graph release) {
+        this(release, TelecomSynonyms.none());
+    }
+
+    /** @param synonyms the telecom words that widen an activity's words when its parent is suggested */
+    public BpmnImport(Graph release, TelecomSynonyms synonyms) {
         this.release = release;
-        this.suggestions = new ParentSuggestions(release);
+        this.suggestions = new ParentSuggestions(release, synonyms);
     }
 
     /** What the draft is called and where its terms live. */

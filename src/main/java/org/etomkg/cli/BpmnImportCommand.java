@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.etomkg.bpmn.BpmnImport;
+import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
@@ -43,7 +44,7 @@ final class BpmnImportCommand implements Callable<Integer> {
         if (!ontology.releases().contains(version))
             throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
         String ns = namespace != null ? namespace : "https://csp.example/" + BpmnImport.slug(name) + "/";
-        BpmnImport.Result draft = new BpmnImport(ontology.release(version)).read(models, new BpmnImport.Request(version, name, ns, publisher));
+        BpmnImport.Result draft = new BpmnImport(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology())).read(models, new BpmnImport.Request(version, name, ns, publisher));
         String turtle = CanonicalTurtle.write(draft.graph());
         ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(draft.graph(), Optional.empty());
 

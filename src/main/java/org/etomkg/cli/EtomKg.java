@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "etom-kg", mixinStandardHelpOptions = true, version = "etom-kg 0.1.0",
     description = "TM Forum's Business Process Framework (eTOM) as a knowledge graph.",
     subcommands = {ServeCommand.class, LoadCommand.class, ImportCommand.class, SparqlCommand.class,
-        QueryCommand.class, CheckCommand.class, ValidateCommand.class, UserCommand.class, DiffCommand.class, MigrateCommand.class, NewExtensionCommand.class, FormatCommand.class, ExportCommand.class})
+        QueryCommand.class, CheckCommand.class, ValidateCommand.class, UserCommand.class, DiffCommand.class, MigrateCommand.class, NewExtensionCommand.class, FormatCommand.class, ExportCommand.class, SuggestCommand.class})
 public final class EtomKg implements Runnable {
 
     public static void main(String[] args) {

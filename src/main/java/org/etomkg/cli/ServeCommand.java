@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         KnowledgeStore store = KnowledgeStore.open(locations.data);   // refuses a damaged store: exit 2 with the damage
         System.out.printf("checked the store: %d graphs, %,d triples as recorded, in %.1f s%n", store.opened().graphs(),
             store.opened().triples(), store.opened().millis() / 1000.0);
-        EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), options);
+        EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), locations.ontology(), options);
         ServerRecord.publish(locations.data, server.queryEndpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ServerRecord.withdraw(locations.data);

@@ -26,6 +26,8 @@ import org.etomkg.server.linked.LinkedData;
 import org.etomkg.server.publish.Publication;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.suggest.ReleaseSuggestions;
+import org.etomkg.suggest.TelecomSynonyms;
 
 /**
  * The etom-kg service: embedded Fuseki main over the store. Dataset {@code /etom} answers
@@ -47,7 +49,12 @@ public final class EtomServer implements AutoCloseable {
         this.host = host;
     }
 
+    /** With the ontology folder beside the shapes folder, as in a checkout (for the telecom synonyms of /api/suggest). */
     public static EtomServer start(KnowledgeStore store, Path queries, Path shapes, ServerOptions options) {
+        return start(store, queries, shapes, shapes.toAbsolutePath().resolveSibling("ontology"), options);
+    }
+
+    public static EtomServer start(KnowledgeStore store, Path queries, Path shapes, Path ontology, ServerOptions options) {
         DatasetGraph dsg = store.datasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000));
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
@@ -81,8 +88,10 @@ public final class EtomServer implements AutoCloseable {
         b.addFilter("/*", new BodyLimit(options.maxBodyBytes()));
         b.addFilter(DATASET + "/*", new CutOffAnswer());
 
-        ExtensionValidator validator = new ExtensionValidator(shapes, new StoreReference(store));
-        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds()));
+        StoreReference reference = new StoreReference(store);
+        ExtensionValidator validator = new ExtensionValidator(shapes, reference);
+        ReleaseSuggestions suggestions = new ReleaseSuggestions(reference, TelecomSynonyms.inFolder(ontology));
+        b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds(), suggestions));
         LinkedData linked = new LinkedData(dsg, shapes);   // also makes DESCRIBE give labels, on /etom/sparql too
         for (String path : LinkedData.paths(store.graphNames())) b.addServlet(path, linked);
         Publication.addTo(b, DATASET, store, queries, options.timeoutSeconds());   // service description, VoID, downloads

@@ -54,7 +54,8 @@ class ExtensionPromiseTest {
      * names, so an extension's local names are meant to be found by it.
      */
     static final Set<String> ABOUT_EXTENSIONS = Set.of("bottlenecks", "extension-coverage", "extension-overlay",
-        "extension-process-apis", "extension-process", "flow-accountability", "process-extensions", "redundancy", "search");
+        "extension-process-apis", "extension-process", "extension-processes", "flow-accountability", "flow-steps", "process-extensions",
+        "process-flows", "redundancy", "search");
 
     /** The parameters each reference query is asked with: the reference things the extensions touch. */
     static final Map<String, List<Map<String, String>>> ASKED = new LinkedHashMap<>();
@@ -67,6 +68,8 @@ class ExtensionPromiseTest {
                                 "stale-component-references", "uncovered-processes"))
             ASKED.put(q, List.of(Map.of("release", "25.5"), Map.of("release", "26.0")));
         ASKED.put("domain-sid-abes", List.of(Map.of("domain", "Customer", "release", "25.5")));
+        ASKED.put("domain-summary", List.of(Map.of("domain", "Customer", "release", "25.5"), Map.of("domain", "1.3", "release", "26.0")));
+        ASKED.put("release-processes", List.of(Map.of("release", "25.5")));
         ASKED.put("group-domain-apis", List.of(Map.of("domain", "Customer", "group", "Fulfillment", "release", "25.5")));
         ASKED.put("map-cell", List.of(Map.of("domain", "Customer", "group", "Fulfillment", "release", "25.5")));
         ASKED.put("release-diff", List.of(Map.of("from", "25.0", "to", "25.5"), Map.of("from", "25.5", "to", "26.0")));

@@ -78,6 +78,39 @@ class ServiceApiTest {
         if (store != null) store.close();
     }
 
+    // ---- GET /api/suggest ------------------------------------------------------------------
+
+    @Test
+    void suggestRanksParentsOfTheLatestReleaseWithReasonsInTheActivitysWords() throws IOException {
+        HttpResponse<String> r = api.get("/api/suggest?text=" + encode("Chase unpaid invoices") + "&context=Collections&limit=3");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(contentType(r).startsWith("application/json"), contentType(r));
+        JsonNode answer = json(r);
+        assertEquals("26.0", answer.path("release").asText(), "the latest release in the store by default");
+        JsonNode list = answer.path("suggestions");
+        assertEquals(3, list.size(), r.body());
+        JsonNode top = list.get(0);
+        assertTrue(top.path("identifier").asText().startsWith("1.3.10.3"), "debt collection first: " + r.body());
+        assertTrue(top.path("matched").toString().contains("\"invoices\""), "the activity's own word, not a stem: " + top);
+        assertTrue(top.path("reason").asText().contains("level " + top.path("level").asInt()), top.toString());
+        assertTrue(list.get(0).path("score").asDouble() >= list.get(1).path("score").asDouble(), r.body());
+
+        JsonNode older = json(api.get("/api/suggest?text=" + encode("Chase unpaid invoices") + "&release=25.5"));
+        assertEquals("25.5", older.path("release").asText());
+    }
+
+    @Test
+    void suggestRefusesAMissingTextABadLimitAndAnUnknownRelease() {
+        assertEquals(400, api.get("/api/suggest").statusCode());
+        assertEquals(400, api.get("/api/suggest?text=%20").statusCode());
+        assertEquals(400, api.get("/api/suggest?text=bill&limit=0").statusCode());
+        assertEquals(400, api.get("/api/suggest?text=bill&limit=x").statusCode());
+        HttpResponse<String> r = api.get("/api/suggest?text=bill&release=9.9");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("unknown release"), r.body());
+        assertTrue(json(api.get("/api/openapi.json")).path("paths").has("/api/suggest"), "described in the OpenAPI document");
+    }
+
     // ---- GET /api/queries ------------------------------------------------------------------
 
     @Test

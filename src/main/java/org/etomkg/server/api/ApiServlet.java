@@ -42,6 +42,8 @@ import org.etomkg.server.http.ClientGone;
 import org.etomkg.server.http.Problem;
 import org.etomkg.server.http.WriteAuth;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.suggest.ParentSuggestions;
+import org.etomkg.suggest.ReleaseSuggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +59,13 @@ public final class ApiServlet extends HttpServlet {
     private final ExtensionValidator validator;
     private final long timeoutSeconds;
     private final long validationSeconds;
+    private final ReleaseSuggestions suggestions;
     private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
-    public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds, long validationSeconds) {
+    public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds, long validationSeconds,
+                      ReleaseSuggestions suggestions) {
         this.store = store;
+        this.suggestions = suggestions;
         this.queriesDir = queriesDir;
         this.validator = validator;
         this.timeoutSeconds = timeoutSeconds;
@@ -81,6 +86,7 @@ public final class ApiServlet extends HttpServlet {
             else if (path.equals("/extensions") && method.equals("GET")) listExtensions(resp);
             else if (path.startsWith("/extensions/") && path.endsWith("/report") && method.equals("GET")) extensionReport(path.substring(12, path.length() - 7), req, resp);
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
+            else if (path.equals("/suggest") && method.equals("GET")) suggest(req, resp);
             else if (path.equals("/session") && method.equals("GET")) json(resp, 200, session(req));
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
         } catch (BrokenQueryFile e) {
@@ -308,6 +314,47 @@ public final class ApiServlet extends HttpServlet {
         } finally {
             turns.release();
         }
+    }
+
+    /** The eTOM processes most likely to be an activity's parent, best first: {@code ?text=&release=&context=&limit=}. */
+    private void suggest(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String text = req.getParameter("text"), context = req.getParameter("context"), limitText = req.getParameter("limit");
+        if (text == null || text.isBlank()) { Problem.send(resp, 400, "give the activity as ?text=, such as ?text=Chase%20unpaid%20invoice"); return; }
+        if (text.length() > 1000 || (context != null && context.length() > 1000)) { Problem.send(resp, 400, "text and context are at most 1000 characters each"); return; }
+        int limit = 5;
+        if (limitText != null) {
+            if (!limitText.matches("\\d{1,3}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > 100) {
+                Problem.send(resp, 400, "limit is a whole number from 1 to 100, not '" + limitText + "'");
+                return;
+            }
+            limit = Integer.parseInt(limitText);
+        }
+        String release = suggestions.release(req.getParameter("release"));
+        JsonObject o = new JsonObject();
+        o.put("text", text);
+        if (context != null && !context.isBlank()) o.put("context", context);
+        o.put("release", release);
+        JsonArray list = new JsonArray();
+        for (ParentSuggestions.Suggestion s : suggestions.of(release).suggest(text, context, limit)) {
+            JsonObject x = new JsonObject();
+            x.put("identifier", s.identifier());
+            x.put("name", s.name());
+            x.put("level", s.level());
+            x.put("score", org.apache.jena.atlas.json.JsonNumber.value(Math.round(s.score() * 100) / 100.0));
+            x.put("reason", s.reason());
+            x.put("matched", words(s.matched()));
+            x.put("area", words(s.area()));
+            x.put("context", words(s.context()));
+            list.add(x);
+        }
+        o.put("suggestions", list);
+        json(resp, 200, o);
+    }
+
+    private static JsonArray words(List<String> words) {
+        JsonArray a = new JsonArray();
+        words.forEach(a::add);
+        return a;
     }
 
     /** Who the request signed in as: WriteAuth has checked the password before this runs. */

@@ -29,6 +29,7 @@ public final class OpenApi {
         paths.put("/api/extensions/{name}", extensionPath());
         paths.put("/api/extensions/{name}/report", extensionReportPath());
         paths.put("/api/session", sessionPath());
+        paths.put("/api/suggest", suggestPath());
         doc.put("paths", paths);
         JsonObject schemes = new JsonObject();
         JsonObject basic = new JsonObject();
@@ -164,6 +165,34 @@ public final class OpenApi {
         get.put("parameters", params);
         path.put("get", get);
         return path;
+    }
+
+    /** Where an activity named in a CSP's own words belongs in eTOM: ranked parents with their reasons. */
+    private static JsonObject suggestPath() {
+        JsonObject path = new JsonObject();
+        JsonObject get = op("suggestParents", "The eTOM processes most likely to be the parent of an activity, best first, each with its "
+            + "identifier, name, level, score and reason (the activity's words found in its name or the area above or below it, and the "
+            + "context's words that matched). Telecom synonyms from ontology/suggest/telecom-synonyms.txt widen the words.", false, "200", "400");
+        JsonArray params = new JsonArray();
+        params.add(queryParameter("text", true, "The activity as the CSP names it, such as Chase unpaid invoice", "string"));
+        params.add(queryParameter("context", false, "Where it happens: its lane, pool or team, such as Collections", "string"));
+        params.add(queryParameter("release", false, "The eTOM release, such as 26.0 (default: the latest in the store)", "string"));
+        params.add(queryParameter("limit", false, "How many suggestions, 1 to 100 (default 5)", "integer"));
+        get.put("parameters", params);
+        path.put("get", get);
+        return path;
+    }
+
+    private static JsonObject queryParameter(String name, boolean required, String description, String type) {
+        JsonObject p = new JsonObject();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("required", required);
+        p.put("description", description);
+        JsonObject schema = new JsonObject();
+        schema.put("type", type);
+        p.put("schema", schema);
+        return p;
     }
 
     /** The web page's sign-in: the credentials are checked and the user named. */

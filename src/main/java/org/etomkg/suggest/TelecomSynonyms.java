@@ -1,0 +1,71 @@
+package org.etomkg.suggest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * The editable list of telecom words and the words eTOM uses for them ({@code ontology/suggest/telecom-synonyms.txt},
+ * Solr synonym format), read with the same first steps of analysis as the activities it expands, so that
+ * "tickets" in an activity meets "ticket" in the file.
+ */
+public final class TelecomSynonyms {
+    /** Where the shipped file lives in the ontology folder. */
+    public static final Path FILE = Path.of("suggest", "telecom-synonyms.txt");
+
+    private final SynonymMap map;
+    private final String source;
+
+    private TelecomSynonyms(SynonymMap map, String source) {
+        this.map = map;
+        this.source = source;
+    }
+
+    /** The file in an ontology folder; none when the folder has no such file. */
+    public static TelecomSynonyms inFolder(Path ontology) {
+        Path file = ontology.resolve(FILE);
+        return Files.isRegularFile(file) ? read(file) : none();
+    }
+
+    public static TelecomSynonyms read(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static TelecomSynonyms parse(String text) {
+        return parse(new StringReader(text), "text");
+    }
+
+    public static TelecomSynonyms none() {
+        return new TelecomSynonyms(null, "none");
+    }
+
+    private static TelecomSynonyms parse(Reader in, String source) {
+        try (Analyzer words = SuggestAnalysis.beforeSynonyms()) {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, words);
+            parser.parse(in);
+            return new TelecomSynonyms(parser.build(), source);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(source + ", line " + e.getErrorOffset() + ": not a synonym rule (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Null when there are none. */
+    SynonymMap map() { return map == null || map.fst == null ? null : map; }
+
+    @Override public String toString() { return "synonyms from " + source; }
+}

@@ -1,0 +1,70 @@
+package org.etomkg.suggest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.etomkg.extension.OntologyFolder;
+
+/**
+ * Prints how well and how fast ParentSuggestions ranks the labelled benchmark's parents: top-1 and top-5
+ * accuracy per domain and overall, the index build time, and the time per suggestion (median, p95).
+ * Strict: only the labelled process counts. "near-5" also counts its parent or a direct sub-process in the
+ * first five, an answer a reviewer fixes with one step up or down the tree.
+ * Run by bench/suggest.sh; {@code -v} also lists the rows not ranked first.
+ */
+public final class SuggestBenchmark {
+    public static void main(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("-v");
+        LabelledActivities set = LabelledActivities.read();
+        Graph release = new OntologyFolder(Path.of("ontology")).release(LabelledActivities.RELEASE);
+
+        TelecomSynonyms synonyms = TelecomSynonyms.inFolder(Path.of("ontology"));
+        System.out.println("each change in turn (overall top-1 / top-5):");
+        String[] steps = {"plain index (name, ancestors; lane as words)", "+ level preference", "+ sub-processes' names", "+ telecom synonyms",
+            "+ lane weighed apart", "+ a process whose sub-processes match"};
+        for (int i = 0; i < steps.length; i++) {
+            var tuning = new ParentSuggestions.Tuning(i >= 3, i >= 2, i >= 4, i >= 1, i >= 5);
+            var t = LabelledActivities.overall(set.score(new ParentSuggestions(release, synonyms, tuning), null));
+            System.out.printf("  %-46s %5.1f%% / %5.1f%%%n", steps[i], 100 * t.top1Share(), 100 * t.top5Share());
+        }
+
+        long[] builds = new long[5];
+        ParentSuggestions engine = null;
+        for (int i = 0; i < builds.length; i++) {
+            long t = System.nanoTime();
+            engine = new ParentSuggestions(release, synonyms);
+            builds[i] = System.nanoTime() - t;
+        }
+        List<String> misses = new ArrayList<>();
+        Map<String, LabelledActivities.Tally> perDomain = set.score(engine, misses);
+
+        // Timing after a warm-up pass: every row asked 5 times.
+        for (var row : set.rows()) engine.suggest(row.activity(), row.context(), 5);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++)
+            for (var row : set.rows()) {
+                long t = System.nanoTime();
+                engine.suggest(row.activity(), row.context(), 5);
+                times.add(System.nanoTime() - t);
+            }
+        times.sort(null);
+
+        System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, set.rows().size(), LabelledActivities.FILE);
+        System.out.printf("%-18s %5s %7s %7s %7s%n", "domain", "rows", "top-1", "top-5", "near-5");
+        perDomain.forEach((domain, t) -> line(domain, t));
+        line("overall", LabelledActivities.overall(perDomain));
+        Arrays.sort(builds);
+        System.out.printf("index build: %.0f ms (median of %d, fastest %.0f ms)%n", builds[builds.length / 2] / 1e6, builds.length, builds[0] / 1e6);
+        System.out.printf("per suggestion: median %.2f ms, p95 %.2f ms (%d calls)%n", times.get(times.size() / 2) / 1e6,
+            times.get((int) (times.size() * 0.95)) / 1e6, times.size());
+        if (verbose) misses.forEach(m -> System.out.println("  " + m));
+    }
+
+    private static void line(String domain, LabelledActivities.Tally t) {
+        System.out.printf("%-18s %5d %6.1f%% %6.1f%% %6.1f%%%n", domain, t.rows(), 100 * t.top1Share(), 100 * t.top5Share(), 100 * t.nearShare());
+    }
+}

@@ -108,6 +108,14 @@ class NamedQueriesTest {
     }
 
     @Test
+    void theReadmeTableNamesEveryNamedQuery() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> missing = QueryFiles.readAll(QUERIES).stream().map(NamedQuery::name)
+            .filter(n -> !readme.contains("| `" + n + "` |")).toList();
+        assertEquals(List.of(), missing, "named queries the README's table does not list");
+    }
+
+    @Test
     void everyNamedQueryRunsWithItsDefaultsOrAnExampleValue() {
         Map<String, String> examples = Map.of("id", "1.3.3", "text", "order", "domain", "Resource", "group", "Assurance");
         // These answer over a stored extension; ExtensionQueriesTest (and, for extension-processes,

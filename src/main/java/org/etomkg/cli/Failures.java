@@ -16,15 +16,25 @@ final class Failures {
         if (e instanceof QueryCancelledException)
             return "the query ran longer than its timeout and was stopped (raise it with --timeout SECONDS)";
         if (e instanceof StoreException) return e.getMessage();
-        if (e instanceof DBOpEnvException && e.getMessage() != null && e.getMessage().contains("lock"))
-            return "the store is in use by another process, such as a running './etom-kg serve' (stop it, or use --data DIR): " + e.getMessage();
+        if (heldByAnother(e)) {
+            // Worded as load words it: the same situation reads the same whichever command met it.
+            var pid = java.util.regex.Pattern.compile("held by process ([0-9]+)").matcher(e.getMessage());
+            return "the store is in use by " + (pid.find() ? "process " + pid.group(1) : "another process")
+                + " (a running './etom-kg serve'?): stop it first, or use --data DIR; a running server takes an extension by "
+                + "PUT /api/extensions/NAME (see README, The service)";
+        }
         if (e instanceof SourceException || e instanceof ExtensionInputException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
             || e instanceof UserError) return e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     static int exitCode(Exception e) {
-        return e instanceof SourceException || e instanceof ExtensionInputException || e instanceof StoreException || e instanceof UserError || e instanceof IllegalArgumentException ? 2 : 1;
+        return heldByAnother(e) || e instanceof SourceException || e instanceof ExtensionInputException || e instanceof StoreException || e instanceof UserError || e instanceof IllegalArgumentException ? 2 : 1;
+    }
+
+    /** TDB2's refusal to open a store whose lock another live process holds. */
+    private static boolean heldByAnother(Exception e) {
+        return e instanceof DBOpEnvException && e.getMessage() != null && e.getMessage().contains("lock");
     }
 
     /** Input a user can fix: a file that does not parse, a query that does not exist, a bad parameter. */

@@ -111,6 +111,10 @@ class ReadmeIT {
         Result load = run("./etom-kg load", serving);
         assertEquals(2, load.exit, load.output);
         assertTrue(load.output.contains("in use"), load.output);
+        // Storing an extension meets the same lock: the same words, the same exit code, and the way through the server.
+        Result extension = run("./etom-kg load --extension examples/nordlicht-telecom.ttl", serving);
+        assertEquals(2, extension.exit, extension.output);
+        assertTrue(extension.output.contains("is in use by process") && extension.output.contains("PUT /api/extensions/NAME"), extension.output);
     }
 
     @TestFactory

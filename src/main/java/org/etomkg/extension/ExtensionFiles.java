@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
@@ -74,14 +75,43 @@ public final class ExtensionFiles {
         return g;
     }
 
-    /** Runs a parser; a stack exhausted by nesting the limit did not catch becomes an error naming the file. */
+    /**
+     * Room for input nested up to the limit whatever thread asks: a server's request threads have
+     * small stacks, and how much of it a level takes varies with the JIT (JSON-LD at 1,000 levels
+     * sometimes needs more than a megabyte). Reserved, not committed, until a parser goes that deep.
+     */
+    private static final long PARSER_STACK_BYTES = 32L << 20;
+
+    /**
+     * Runs a parser on a thread with a stack sized for the nesting limit; a stack exhausted all the
+     * same becomes an error naming the file, and the caller's thread never overflows.
+     */
     private static Graph withinStack(Path file, Supplier<Graph> parse) {
+        AtomicReference<Graph> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                result.set(parse.get());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "extension-reader", PARSER_STACK_BYTES);
+        reader.start();
         try {
-            return parse.get();
-        } catch (StackOverflowError e) {
+            reader.join();
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new ExtensionInputException(file + ": reading was interrupted", e);
+        }
+        Throwable f = failure.get();
+        if (f instanceof StackOverflowError)
             throw ExtensionInputException.tooLarge(file + ": nested too deeply to read (more than the parser's stack holds); "
                 + "an extension needs only a few levels: write deeply nested nodes, lists or formulas as separate statements or cells");
-        }
+        if (f instanceof RuntimeException r) throw r;
+        if (f instanceof Error e) throw e;
+        if (f != null) throw new IllegalStateException(f);
+        return result.get();
     }
 
     /**

@@ -159,7 +159,10 @@ final class ExchangeWriter {
         for (Map.Entry<PropertyKey, String> p : props.entrySet()) {
             open("property");
             xml.writeAttribute("propertyDefinitionRef", p.getKey().id());
-            name("value", p.getValue());
+            indent();
+            xml.writeStartElement(NS, "value");
+            xml.writeCharacters(p.getValue());
+            xml.writeEndElement();
             close();
         }
         close();

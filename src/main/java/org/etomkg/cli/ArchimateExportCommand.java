@@ -13,9 +13,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.etomkg.archimate.ArchimateExport;
 import org.etomkg.archimate.ArchimateModel;
 import org.etomkg.archimate.ExportScope;
+import org.etomkg.archimate.ReferenceGraph;
 import org.etomkg.extension.ExtensionHeader;
-import org.etomkg.extension.OntologyFolder;
-import org.etomkg.store.OntologyFiles;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,18 +52,9 @@ final class ArchimateExportCommand implements Callable<Integer> {
             name = "eTOM " + release + " with " + name;
         }
         if (release == null) throw new Failures.UserError("give the release to export with --release R");
-        OntologyFolder folder = new OntologyFolder(locations.ontology());
-        if (!folder.releases().contains(release))
-            throw new Failures.UserError("no release " + release + " in " + locations.ontology() + " (there are " + String.join(", ", folder.releases()) + ")");
         if (source == null) name = "eTOM " + release;
         ExportScope scope = ExportScope.of(release, levels, frameworks);
-        folder.release(release).find().forEach(data::add);
-        folder.metaModel().find().forEach(data::add);
-        addFile(data, locations.ontology().resolve("crosswalk").resolve("vertical-groups-derived.ttl"));
-        if (frameworks) {
-            addFile(data, locations.ontology().resolve("frameworks").resolve("oda-components.ttl"));
-            addFile(data, locations.ontology().resolve("frameworks").resolve("open-apis.ttl"));
-        }
+        ReferenceGraph.of(locations.ontology(), release, frameworks).find().forEach(data::add);
         ArchimateModel model = new ArchimateExport(locations.queries()).model(data, scope, name);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ArchimateExport.write(model, bytes);
@@ -78,9 +68,5 @@ final class ArchimateExportCommand implements Callable<Integer> {
         System.out.println(name + ": " + model.elements().size() + " elements, " + model.relationships().size() + " relationships, "
             + model.diagrams().size() + " views -> " + out);
         return 0;
-    }
-
-    private static void addFile(Graph data, Path file) {
-        if (Files.isRegularFile(file)) OntologyFiles.parse(file).find().forEach(data::add);
     }
 }

@@ -172,6 +172,33 @@ class ArchimateExportTest {
     }
 
     @Test
+    void aDomainViewIsLaidOutLikeTheMapWithTheVerticalGroupsLeftToRight() {
+        Diagram customer = plain.diagrams().stream().filter(d -> d.name().equals("1.3 Customer Domain")).findFirst().orElseThrow();
+        Diagram.Node frame = customer.nodes().get(0);
+        assertEquals("1.3", frame.element().properties().get(PropertyKey.IDENTIFIER));
+        List<String> columns = new ArrayList<>();
+        int x = 0;
+        for (Diagram.Node column : frame.children()) {
+            if (column.element().type() == ElementType.Grouping) columns.add(column.element().name());
+            assertTrue(column.x() > x, "columns run left to right");
+            x = column.x();
+        }
+        assertEquals(List.of("Strategy Management", "Capability Management", "Business Value Development",
+            "Operations Readiness & Support", "Fulfillment", "Assurance", "Billing"), columns);
+        for (Diagram d : extended.diagrams()) for (Diagram.Node n : d.nodes()) inside(n);
+    }
+
+    /** Every node has a positive place and size and lies inside the node it is nested in. */
+    static void inside(Diagram.Node n) {
+        assertTrue(n.x() > 0 && n.y() > 0 && n.w() > 0 && n.h() > 0);
+        for (Diagram.Node c : n.children()) {
+            assertTrue(c.x() >= n.x() && c.y() >= n.y() && c.x() + c.w() <= n.x() + n.w() && c.y() + c.h() <= n.y() + n.h(),
+                c.element().name() + " lies outside " + n.element().name());
+            inside(c);
+        }
+    }
+
+    @Test
     void theExtensionPullsInTheReferenceProcessesItNamesBelowTheLevels() {
         // 1.3.3.10.1 is level 4, outside 1-3, but two Nordlicht processes specialise it
         Relationship specialisation = extended.relationships().stream().filter(r -> r.type() == RelationshipType.Specialization

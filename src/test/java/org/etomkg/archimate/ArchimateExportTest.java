@@ -82,6 +82,18 @@ class ArchimateExportTest {
     }
 
     @Test
+    void aReleaseWithDerivedGroupsAtAllLevelsIsValidToo() throws Exception {
+        Graph older = ReferenceGraph.of(ONTOLOGY, "23.0.1", false);
+        ArchimateModel model = EXPORT.model(older, ExportScope.of("23.0.1", "1-7", false), "eTOM 23.0.1");
+        ExchangeSchema.validate(bytes(model));
+        assertEquals(processes(older, 4) + processes(older, 5) + processes(older, 6) + processes(older, 7) + processes(older, 3),
+            model.count(ElementType.BusinessProcess));
+        assertTrue(model.count(RelationshipType.Aggregation) > 0);
+        assertTrue(model.relationships().stream().filter(r -> r.type() == RelationshipType.Aggregation)
+            .allMatch(r -> "derived".equals(r.properties().get(PropertyKey.GROUP_BASIS))), "23.0.1 states no groups: all come through the crosswalk");
+    }
+
+    @Test
     void theSchemasRejectABrokenModel() {
         String broken = new String(plainXml, StandardCharsets.UTF_8).replaceFirst("xsi:type=\"BusinessProcess\"", "xsi:type=\"BusinessProces\"");
         assertThrows(org.xml.sax.SAXException.class, () -> ExchangeSchema.validate(broken.getBytes(StandardCharsets.UTF_8)));

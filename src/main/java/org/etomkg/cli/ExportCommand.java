@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code etom-kg export bpmn}: the graph out to the field's modelling tools. */
-@Command(name = "export", description = "Export to modelling tools.", subcommands = ExportCommand.Bpmn.class)
+@Command(name = "export", description = "Export to modelling tools.", subcommands = {ExportCommand.Bpmn.class, ArchimateExportCommand.class})
 final class ExportCommand {
 
     @Command(name = "bpmn", description = "Write an end-to-end flow as a BPMN 2.0 model with its diagram (bpmn.io, Camunda Modeler): "
@@ -41,7 +41,7 @@ final class ExportCommand {
         }
 
         @Override public Integer call() {
-            Graph data = source.extension != null ? stored(source.extension) : fromFiles(source.files);
+            Graph data = source.extension != null ? stored(locations, source.extension) : fromFiles(locations, source.files);
             String xml = new FlowExport(query()).write(data, flow);
             try {
                 Path dir = out.toAbsolutePath().getParent();
@@ -61,35 +61,35 @@ final class ExportCommand {
                 throw new UncheckedIOException("cannot read the query flow-steps.rq: " + e.getMessage(), e);
             }
         }
+    }
 
-        /** The extension's files with the release they extend, from the ontology folder. */
-        private Graph fromFiles(List<Path> files) {
-            Graph extension = ExtensionFiles.read(files);
-            String release = ExtensionHeader.find(extension).flatMap(h -> ExtensionHeader.release(extension, h))
-                .orElseThrow(() -> new Failures.UserError(files + ": the extension's header names no release (etom:extendsRelease)"));
+    /** The extension's files with the release they extend, from the ontology folder. */
+    static Graph fromFiles(Locations locations, List<Path> files) {
+        Graph extension = ExtensionFiles.read(files);
+        String release = ExtensionHeader.find(extension).flatMap(h -> ExtensionHeader.release(extension, h))
+            .orElseThrow(() -> new Failures.UserError(files + ": the extension's header names no release (etom:extendsRelease)"));
+        Graph data = GraphFactory.createDefaultGraph();
+        extension.find().forEach(data::add);
+        new OntologyFolder(locations.ontology()).release(release).find().forEach(data::add);
+        return data;
+    }
+
+    /** The stored extension's graph with its release's, through a running server when there is one. */
+    static Graph stored(Locations locations, String name) {
+        if (!ExtensionStore.validName(name)) throw new Failures.UserError("'" + name + "' is not an extension name");
+        return StoreAccess.withConnection(locations, conn -> {
             Graph data = GraphFactory.createDefaultGraph();
-            extension.find().forEach(data::add);
-            new OntologyFolder(locations.ontology()).release(release).find().forEach(data::add);
+            String graph = ExtensionStore.graphOf(name);
+            conn.queryConstruct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }").getGraph().find().forEach(data::add);
+            if (data.isEmpty()) throw new Failures.UserError("no extension named '" + name + "' is stored (./etom-kg load --extension FILE stores one)");
+            var release = conn.query("SELECT ?r WHERE { GRAPH <" + graph + "> { ?x <" + ETOM.NS + "extendsRelease> ?r } }").execSelect();
+            if (release.hasNext()) {
+                String r = release.next().getResource("r").getURI();
+                String version = r.substring(r.lastIndexOf('/') + 1);
+                conn.queryConstruct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + ETOM.releaseGraph(version) + "> { ?s ?p ?o } }")
+                    .getGraph().find().forEach(data::add);
+            }
             return data;
-        }
-
-        /** The stored extension's graph with its release's, through a running server when there is one. */
-        private Graph stored(String name) {
-            if (!ExtensionStore.validName(name)) throw new Failures.UserError("'" + name + "' is not an extension name");
-            return StoreAccess.withConnection(locations, conn -> {
-                Graph data = GraphFactory.createDefaultGraph();
-                String graph = ExtensionStore.graphOf(name);
-                conn.queryConstruct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }").getGraph().find().forEach(data::add);
-                if (data.isEmpty()) throw new Failures.UserError("no extension named '" + name + "' is stored (./etom-kg load --extension FILE stores one)");
-                var release = conn.query("SELECT ?r WHERE { GRAPH <" + graph + "> { ?x <" + ETOM.NS + "extendsRelease> ?r } }").execSelect();
-                if (release.hasNext()) {
-                    String r = release.next().getResource("r").getURI();
-                    String version = r.substring(r.lastIndexOf('/') + 1);
-                    conn.queryConstruct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + ETOM.releaseGraph(version) + "> { ?s ?p ?o } }")
-                        .getGraph().find().forEach(data::add);
-                }
-                return data;
-            });
-        }
+        });
     }
 }

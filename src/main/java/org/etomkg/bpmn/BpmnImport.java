@@ -25,6 +25,7 @@ import org.etomkg.bpmn.model.BpmnFile;
 import org.etomkg.bpmn.model.ModelActivity;
 import org.etomkg.bpmn.model.ModelFlow;
 import org.etomkg.extension.ExtensionDraft;
+import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.suggest.ParentSuggestions;
 import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.vocab.ETOM;
@@ -58,6 +59,9 @@ public final class BpmnImport {
         this.suggestions = suggestions;
     }
 
+    /** Most activities {@link #map} takes: each is ranked twice, and a person reviews them on one page. */
+    public static final int MAX_MAPPED = 2000;
+
     /** What the draft is called and where its terms live. */
     public record Request(String release, String name, String namespace, String publisher) {}
 
@@ -89,6 +93,9 @@ public final class BpmnImport {
      */
     public Result map(List<Path> models, Request request, Map<String, String> parents, int alternatives) {
         List<ModelFlow> flows = models.stream().map(BpmnFile::read).toList();
+        int activities = flows.stream().mapToInt(f -> f.activities().size()).sum();
+        if (activities > MAX_MAPPED) throw new ExtensionInputException(activities + " activities are more than " + MAX_MAPPED
+            + " to map by hand at once; split the model, or draft it with ./etom-kg import bpmn");
         return new Draft(request, parents, alternatives).build(flows);
     }
 

@@ -24,7 +24,7 @@ export async function showMapping(main) {
 
   let model = null;          // { name, text }
   const chosen = new Map();  // "file#activity id" -> identifier
-  let asked = 0, validations = 0;
+  let asked = 0, validations = 0, lastChosen = null;
 
   const draft = async () => {
     if (!model || !main.isConnected) return;
@@ -51,11 +51,14 @@ export async function showMapping(main) {
     const suggested = result.activities.filter(a => a.suggested).length;
     status.textContent = `${result.activities.length} activities, ${suggested} with a suggested parent to review.`;
     out.replaceChildren(
-      activityTable(result.activities, release, (key, id) => { chosen.set(key, id); draft(); }),
+      activityTable(result.activities, release, (key, id) => { chosen.set(key, id); lastChosen = key; draft(); }),
       report ? reportView(report, "the draft") : el("p", { class: "error", role: "alert" }, await problem(checked)),
       report ? saveForm(report, { file, type: "text/turtle" }, release) : "",
       el("details", {}, el("summary", {}, "The draft as Turtle"), el("pre", { id: "mapping-turtle" }, result.turtle)));
     out.dataset.validations = String(++validations);
+    // The table is drawn anew: the reader carries on from the row they changed.
+    const row = [...out.querySelectorAll("#mapping-table tr")].find(r => r.dataset.activity === lastChosen);
+    row?.querySelector("select")?.focus();
   };
 
   const open = async file => {

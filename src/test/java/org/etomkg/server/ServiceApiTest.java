@@ -40,6 +40,7 @@ import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.etomkg.bpmn.BpmnImport;
 import org.etomkg.store.KnowledgeStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,11 @@ class ServiceApiTest {
         assertFalse(r.body().contains("etom-kg-bpmn-"), "no server path in the message: " + r.body());
         assertEquals(400, api.post("/api/import/bpmn?name=x", "application/xml", "not xml").statusCode());
         assertEquals(400, api.post("/api/import/bpmn?name=x&file=..%2Fescape.bpmn", "application/xml", broken).statusCode());
+        StringBuilder huge = new StringBuilder("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\"><process id=\"P\">");
+        for (int i = 0; i <= BpmnImport.MAX_MAPPED; i++) huge.append("<task id=\"T").append(i).append("\" name=\"1.3.3.10 Take order ").append(i).append("\"/>");
+        HttpResponse<String> tooMany = api.post("/api/import/bpmn?name=x", "application/xml", huge.append("</process></definitions>").toString());
+        assertEquals(400, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("split the model"), tooMany.body());
         assertEquals(before, api.get("/api/extensions").body(), "nothing stored");
     }
 

@@ -336,7 +336,15 @@ class WebPageTest {
         assertTrue(browser.text(decompose + " td.parent").startsWith(second + " "), browser.text(decompose + " td.parent"));
         assertEquals(3, browser.all("#mapping-table tr[data-source='suggested']").size());
         assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"), browser.text("#report-summary"));
+        assertEquals("parent-choice", browser.driver().switchTo().activeElement().getAttribute("class"), "focus stays on the row changed");
         browser.screenshot("mapping");
+
+        // Any process, searched for as you type.
+        String port = "tr[data-activity='fjordlys-order-to-activation.bpmn#Task_Port']";
+        browser.waitFor(port + " input.parent-search").sendKeys("number portab");
+        browser.waitFor(port + " .parent-found button").click();
+        browser.waitUntil(d -> "chosen".equals(browser.waitFor(port).getAttribute("data-source")));
+        assertEquals(2, browser.all("#mapping-table tr[data-source='suggested']").size());
 
         assertFalse(stored().contains("\"fjordlys-order-to-activation\""));
         browser.waitFor("#signin-user").sendKeys(server.user());

@@ -1,4 +1,4 @@
-// The mapping page: drop a BPMN model, go through its activities with their best eTOM parents,
+// The mapping page: drop BPMN models, go through its activities with their best eTOM parents,
 // accept or change each one (from the suggestions or by searching as you type), see the draft
 // validate after every change, and save it as an extension when signed in. The server drafts;
 // this page only keeps the parents chosen and asks again with them.
@@ -15,26 +15,27 @@ export async function showMapping(main) {
   const releaseSelect = el("select", { id: "mapping-release" }, all.map(r => el("option", { value: r, selected: r === release }, r)));
   const name = el("input", { id: "mapping-name", value: "my-processes", pattern: "[A-Za-z0-9._-]+", required: true });
   const namespace = el("input", { id: "mapping-namespace", type: "url", size: 36, placeholder: "https://csp.example/NAME/" });
-  const fileInput = el("input", { id: "bpmn-file", type: "file", accept: ".bpmn,.xml" });
+  const fileInput = el("input", { id: "bpmn-file", type: "file", accept: ".bpmn,.xml", multiple: true });
   const drop = el("div", { class: "dropzone", id: "bpmn-dropzone" },
-    el("p", {}, "Drop a BPMN 2.0 model here (Camunda Modeler, bpmn.io, Signavio, ARIS, Bizagi), or ",
-      el("label", { for: "bpmn-file" }, "choose one"), ":"), fileInput);
+    el("p", {}, "Drop BPMN 2.0 models here (Camunda Modeler, bpmn.io, Signavio, ARIS, Bizagi), or ",
+      el("label", { for: "bpmn-file" }, "choose them"), ":"), fileInput);
   const status = el("p", { id: "mapping-status", class: "muted", role: "status" });
   const out = el("div", { id: "mapping-result" });
 
-  let model = null;          // { name, text }
+  let models = [];           // the files dropped or chosen, as sent
   const chosen = new Map();  // "file#activity id" -> identifier
   let asked = 0, validations = 0, lastChosen = null;
 
   const draft = async () => {
-    if (!model || !main.isConnected) return;
+    if (!models.length || !main.isConnected) return;
     const mine = ++asked;
-    status.textContent = `Drafting ${model.name}…`;
-    const qs = new URLSearchParams({ release, name: name.value, file: model.name });
+    status.textContent = `Drafting ${models.map(f => f.name).join(", ")}…`;
+    const qs = new URLSearchParams({ release, name: name.value });
     if (namespace.value.trim()) qs.set("namespace", namespace.value.trim());
     for (const [key, id] of chosen) qs.set("parent." + key, id);
-    const resp = await fetch("/api/import/bpmn?" + qs, { method: "POST", body: model.text,
-      headers: { "Content-Type": "application/xml", Accept: "application/json" } });
+    const form = new FormData();
+    for (const f of models) form.append("model", f, safeName(f.name));
+    const resp = await fetch("/api/import/bpmn?" + qs, { method: "POST", body: form, headers: { Accept: "application/json" } });
     if (mine !== asked) return;   // a later change has asked again
     if (!resp.ok) {
       status.textContent = "";
@@ -61,16 +62,17 @@ export async function showMapping(main) {
     row?.querySelector("select")?.focus();
   };
 
-  const open = async file => {
-    model = { name: file.name.replace(/[^\w .()-]+/g, "_"), text: await file.text() };
+  const open = async files => {
+    if (!files.length) return;
+    models = [...files];
     chosen.clear();
-    if (name.value === "my-processes") name.value = file.name.replace(/\.[^.]+$/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
+    if (name.value === "my-processes") name.value = files[0].name.replace(/\.[^.]+$/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
     await draft();
   };
-  fileInput.addEventListener("change", () => fileInput.files[0] && open(fileInput.files[0]));
+  fileInput.addEventListener("change", () => open(fileInput.files));
   drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); if (e.dataTransfer.files[0]) open(e.dataTransfer.files[0]); });
+  drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); open(e.dataTransfer.files); });
   releaseSelect.addEventListener("change", () => { release = releaseSelect.value; chosen.clear(); draft(); });
   name.addEventListener("change", draft);
   namespace.addEventListener("change", draft);
@@ -84,6 +86,9 @@ export async function showMapping(main) {
       el("span", {}, el("label", { for: "mapping-namespace" }, "Namespace"), namespace)),
     drop, status, out);
 }
+
+/** The name a model is sent under: what the server takes as a file name, and how rows and errors name it. */
+const safeName = name => name.replace(/[^\w .()-]+/g, "_").replace(/^\./, "_");
 
 /** One row per activity; a suggested or changed parent can be picked from the suggestions or searched for. */
 function activityTable(activities, release, choose) {

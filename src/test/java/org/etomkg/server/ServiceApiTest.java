@@ -121,6 +121,35 @@ class ServiceApiTest {
     }
 
     @Test
+    void importBpmnTakesSeveralModelsAsTheFilePartsOfAForm() {
+        String second = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+            + "<process id=\"P\" name=\"Trouble to resolve\"><task id=\"Task_Ticket\" name=\"Open a trouble ticket\"/></process></definitions>";
+        String boundary = "etomkg" + System.nanoTime();
+        StringBuilder form = new StringBuilder();
+        for (String[] part : List.of(new String[] { "o2a.bpmn", readExample() }, new String[] { "t2r.bpmn", second }))
+            form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"model\"; filename=\"").append(part[0])
+                .append("\"\r\nContent-Type: application/xml\r\n\r\n").append(part[1]).append("\r\n");
+        form.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> r = api.post("/api/import/bpmn?name=two&release=25.5&" + encode("parent.t2r.bpmn#Task_Ticket") + "=1.3.6",
+            "multipart/form-data; boundary=" + boundary, form.toString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode activities = json(r).path("activities");
+        assertEquals(11, activities.size(), r.body());
+        JsonNode ticket = find(activities, "Task_Ticket");
+        assertEquals("t2r.bpmn", ticket.path("file").asText());
+        assertEquals("1.3.6", ticket.path("parent").path("identifier").asText());
+        assertEquals("chosen", ticket.path("source").asText());
+    }
+
+    private static String readExample() {
+        try {
+            return Files.readString(Path.of(EXAMPLE_MODEL));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void importBpmnOfABrokenModelIs400NamingTheFileAndElementAndStoresNothing() {
         String before = api.get("/api/extensions").body();
         String broken = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"

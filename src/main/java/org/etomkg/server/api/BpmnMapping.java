@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonObject;
@@ -21,7 +25,8 @@ import org.etomkg.suggest.ParentSuggestions;
 import org.etomkg.suggest.ReleaseSuggestions;
 
 /**
- * {@code POST /api/import/bpmn}: one BPMN model in the body becomes a draft extension and, per
+ * {@code POST /api/import/bpmn}: one BPMN model in the body, or several as the file parts of a
+ * multipart form, becomes a draft extension and, per
  * activity, the parent it got and the best others, for an architect mapping by hand. The parents
  * they chose come back as {@code parent.FILE#ID=IDENTIFIER} parameters and count as stated in the
  * model. Nothing is stored: the draft goes to {@code /api/validate} and {@code PUT /api/extensions/NAME}.
@@ -35,8 +40,6 @@ final class BpmnMapping {
     static JsonObject draft(HttpServletRequest req, ReleaseSuggestions suggestions) throws IOException {
         String name = req.getParameter("name"), namespace = req.getParameter("namespace"), file = req.getParameter("file");
         if (name == null || name.isBlank()) throw new IllegalArgumentException("give the extension's name as ?name=");
-        if (file == null || file.isBlank()) file = "model.bpmn";
-        if (!file.matches("[\\w .()-]{1,200}")) throw new IllegalArgumentException("file is a plain file name (letters, digits, space . _ - ( )), not '" + file + "'");
         if (namespace == null || namespace.isBlank()) namespace = "https://csp.example/" + BpmnImport.slug(name) + "/";
         Map<String, String> parents = new LinkedHashMap<>();
         for (var e : req.getParameterMap().entrySet())
@@ -44,19 +47,45 @@ final class BpmnMapping {
         String release = suggestions.release(req.getParameter("release"));
 
         Path dir = Files.createTempDirectory("etom-kg-bpmn-");
-        Path model = dir.resolve(file);
-        try (InputStream body = req.getInputStream()) {
-            Files.copy(body, model, StandardCopyOption.REPLACE_EXISTING);
+        List<Path> models = new ArrayList<>();
+        try {
+            if (JakartaServletFileUpload.isMultipartContent(req)) {
+                // Several models: each file part under its own name, in the order sent.
+                FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(req);
+                while (parts.hasNext()) {
+                    FileItemInput part = parts.next();
+                    if (part.isFormField()) continue;
+                    models.add(save(dir, part.getName(), part.getInputStream()));
+                }
+                if (models.isEmpty()) throw new IllegalArgumentException("the form holds no file; send BPMN models as file parts");
+            } else {
+                models.add(save(dir, file, req.getInputStream()));
+            }
             BpmnImport.Result draft = new BpmnImport(suggestions.graph(release), suggestions.of(release))
-                .map(List.of(model), new BpmnImport.Request(release, name, namespace, null), parents, ALTERNATIVES);
+                .map(models, new BpmnImport.Request(release, name, namespace, null), parents, ALTERNATIVES);
             return json(draft, release, name, namespace);
+        } catch (FileUploadException e) {
+            throw new IllegalArgumentException("the multipart form cannot be read: " + e.getMessage(), e);
         } catch (ExtensionInputException e) {
             // The message names the model as the client sent it, not where the server kept it.
             throw new ExtensionInputException(e.getMessage().replace(dir + dir.getFileSystem().getSeparator(), ""), e);
         } finally {
-            Files.deleteIfExists(model);
+            for (Path m : models) Files.deleteIfExists(m);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** One model under the name the client gave it: a plain file name, once per request. */
+    private static Path save(Path dir, String file, InputStream body) throws IOException {
+        if (file == null || file.isBlank()) file = "model.bpmn";
+        if (!file.matches("[\\w .()-]{1,200}") || file.startsWith("."))
+            throw new IllegalArgumentException("a model's file name is a plain name (letters, digits, space . _ - ( )), not '" + file + "'");
+        Path model = dir.resolve(file);
+        if (Files.exists(model)) throw new IllegalArgumentException("two models are named " + file + "; rename one");
+        try (body) {
+            Files.copy(body, model);
+        }
+        return model;
     }
 
     private static JsonObject json(BpmnImport.Result draft, String release, String name, String namespace) {

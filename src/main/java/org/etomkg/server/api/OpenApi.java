@@ -188,7 +188,7 @@ public final class OpenApi {
     private static JsonObject importBpmnPath() {
         JsonObject post = new JsonObject();
         post.put("operationId", "importBpmn");
-        post.put("summary", "Draft an extension from one BPMN 2.0 model (the body) and list each activity with its parent "
+        post.put("summary", "Draft an extension from a BPMN 2.0 model (the body), or several (a form's file parts), and list each activity with its parent "
             + "(stated in the model, chosen, or suggested) and the 5 best suggestions; stores nothing");
         JsonArray params = new JsonArray();
         params.add(queryParameter("name", true, "The extension's name", "string"));
@@ -202,6 +202,7 @@ public final class OpenApi {
         JsonObject body = new JsonObject(), content = new JsonObject();
         content.put("application/xml", new JsonObject());
         content.put("text/xml", new JsonObject());
+        content.put("multipart/form-data", new JsonObject());   // several models, each a file part under its file name
         body.put("content", content);
         body.put("required", true);
         post.put("requestBody", body);

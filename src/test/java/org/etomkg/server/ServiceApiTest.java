@@ -166,6 +166,7 @@ class ServiceApiTest {
         HttpResponse<String> tooMany = api.post("/api/import/bpmn?name=x", "application/xml", huge.append("</process></definitions>").toString());
         assertEquals(400, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("split the model"), tooMany.body());
+        assertEquals(413, api.post("/api/import/bpmn?name=x", "application/xml", " ".repeat(11 << 20)).statusCode(), "the server's body limit holds");
         assertEquals(before, api.get("/api/extensions").body(), "nothing stored");
     }
 

@@ -3,6 +3,7 @@ import { showMap } from "./map-view.js";
 import { showProcess } from "./process-view.js";
 import { showSearch } from "./search-view.js";
 import { showValidate } from "./validate-view.js";
+import { showMapping } from "./mapping-view.js";
 import { showRelease, showDomain, showGroup } from "./reference-view.js";
 import { showFlow } from "./flow-view.js";
 import { el } from "./dom.js";
@@ -15,6 +16,7 @@ const routes = [
   [/^\/process\/([0-9.]+)\/([0-9.]+)$/, (view, m) => showProcess(view, m[1], m[2])],
   [/^\/search$/, (view, m, params) => showSearch(view, params)],
   [/^\/validate$/, view => showValidate(view)],
+  [/^\/mapping$/, view => showMapping(view)],
   [/^\/releases\/([0-9.]+)$/, (view, m) => showRelease(view, m[1])],
   [/^\/releases\/([0-9.]+)\/domains\/([0-9.]+)$/, (view, m) => showDomain(view, m[1], m[2])],
   [/^\/releases\/([0-9.]+)\/groups\/([a-z0-9-]+)$/, (view, m) => showGroup(view, m[1], m[2])],

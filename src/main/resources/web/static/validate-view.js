@@ -56,7 +56,7 @@ export async function showValidate(main) {
 }
 
 /** The report, grouped by process, most severe first; each finding says what is wrong and the fix. */
-function reportView(report, source) {
+export function reportView(report, source) {
   const byProcess = new Map();
   for (const f of report.findings) (byProcess.get(f.process) ?? byProcess.set(f.process, []).get(f.process)).push(f);
   const summary = report.conforms
@@ -73,7 +73,7 @@ function reportView(report, source) {
 }
 
 /** Saving: only a conforming extension, only by a signed-in user, only when they choose to. */
-function saveForm(report, current, release) {
+export function saveForm(report, current, release) {
   const box = el("fieldset", { id: "save" }, el("legend", {}, "Save to the store"));
   if (!report.conforms) {
     box.append(el("p", {}, "Fix the violations first: only an extension that conforms can be stored."));

@@ -25,6 +25,7 @@ import org.etomkg.bpmn.model.BpmnFile;
 import org.etomkg.bpmn.model.ModelActivity;
 import org.etomkg.bpmn.model.ModelFlow;
 import org.etomkg.extension.ExtensionDraft;
+import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.suggest.ParentSuggestions;
 import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.vocab.ETOM;
@@ -49,20 +50,53 @@ public final class BpmnImport {
 
     /** @param synonyms the telecom words that widen an activity's words when its parent is suggested */
     public BpmnImport(Graph release, TelecomSynonyms synonyms) {
-        this.release = release;
-        this.suggestions = new ParentSuggestions(release, synonyms);
+        this(release, new ParentSuggestions(release, synonyms));
     }
+
+    /** @param suggestions the engine for the same release, built once and shared (as the server keeps it) */
+    public BpmnImport(Graph release, ParentSuggestions suggestions) {
+        this.release = release;
+        this.suggestions = suggestions;
+    }
+
+    /** Most activities {@link #map} takes: each is ranked twice, and a person reviews them on one page. */
+    public static final int MAX_MAPPED = 2000;
 
     /** What the draft is called and where its terms live. */
     public record Request(String release, String name, String namespace, String publisher) {}
 
     /** The draft and what a reviewer must look at. */
-    public record Result(Graph graph, List<String> review, int processes, int units, int steps, int entities) {}
+    public record Result(Graph graph, List<String> review, int processes, int units, int steps, int entities, List<Mapping> mappings) {}
+
+    /** Where the parent of a mapped activity came from. */
+    public enum Source { model, subprocess, suggested, chosen, process }
+
+    /**
+     * One activity and the parent it got, for a reviewer going through them: {@code parent} is an
+     * identifier (the process itself where the model says the activity is one of the release's),
+     * {@code suggestions} the best candidates whatever the source (empty unless {@link #map} was asked).
+     */
+    public record Mapping(String file, String id, String name, String lane, String parent, String parentName, Source source,
+                          List<ParentSuggestions.Suggestion> suggestions) {}
 
     /** Reads every model before writing anything: a broken one stops the import with its file and element named. */
     public Result read(List<Path> models, Request request) {
         List<ModelFlow> flows = models.stream().map(BpmnFile::read).toList();
-        return new Draft(request).build(flows);
+        return new Draft(request, Map.of(), 0).build(flows);
+    }
+
+    /**
+     * As {@link #read}, for mapping by hand: {@code parents} holds the parents a reviewer chose, by
+     * "file#activity id" (the file's name), which count as stated in the model; each activity's
+     * mapping carries its best {@code alternatives} suggestions. A chosen parent the release and the
+     * draft lack is the caller's error.
+     */
+    public Result map(List<Path> models, Request request, Map<String, String> parents, int alternatives) {
+        List<ModelFlow> flows = models.stream().map(BpmnFile::read).toList();
+        int activities = flows.stream().mapToInt(f -> f.activities().size()).sum();
+        if (activities > MAX_MAPPED) throw new ExtensionInputException(activities + " activities are more than " + MAX_MAPPED
+            + " to map by hand at once; split the model, or draft it with ./etom-kg import bpmn");
+        return new Draft(request, parents, alternatives).build(flows);
     }
 
     /** One draft being built. */
@@ -76,14 +110,20 @@ public final class BpmnImport {
         private final Map<Node, Integer> children = new HashMap<>();
         private final Map<String, Node> units = new LinkedHashMap<>(), entities = new LinkedHashMap<>();
         private final Map<String, Node> ownByNotation = new HashMap<>();
+        private final Map<String, String> nameOf = new HashMap<>();       // own notation -> activity name
         private final Set<String> flowSlugs = new HashSet<>();
         private int steps;
         private Node publisher;
 
         private final Request request;
+        private final Map<String, String> chosen;
+        private final int alternatives;
+        private final List<Mapping> mappings = new ArrayList<>();
 
-        Draft(Request request) {
+        Draft(Request request, Map<String, String> chosen, int alternatives) {
             this.request = request;
+            this.chosen = chosen;
+            this.alternatives = alternatives;
             draft = new ExtensionDraft(request.namespace(), request.release());
             ns = request.namespace();
             draft.add(draft.header(), RDFS.label.asNode(), en(request.name()));
@@ -106,28 +146,43 @@ public final class BpmnImport {
             }
             draft.add(draft.header(), RDFS.comment.asNode(), en("Drafted by ./etom-kg import bpmn. Review every process with a "
                 + "skos:editorialNote: its parent was suggested, not stated in the model."));
-            return new Result(draft.graph(), review, ownByNotation.size(), units.size(), steps, entities.size());
+            Set<String> unused = new HashSet<>(chosen.keySet());
+            mappings.forEach(m -> unused.remove(m.file() + "#" + m.id()));
+            if (!unused.isEmpty()) throw new IllegalArgumentException("no such activity to give a parent: " + String.join(", ", unused.stream().sorted().toList()));
+            return new Result(draft.graph(), review, ownByNotation.size(), units.size(), steps, entities.size(), List.copyOf(mappings));
         }
 
         private Node process(ModelFlow flow, ModelActivity a) {
             String where = flow.file().getFileName() + "#" + a.id();
+            String choice = chosen.get(where);
             // An activity that says it is a process of the release (as an exported flow's steps do) is that process.
-            if (a.statedProcess() != null && !a.statedProcess().startsWith("2.") && known(a.statedProcess()) != null) {
+            if (choice == null && a.statedProcess() != null && !a.statedProcess().startsWith("2.") && known(a.statedProcess()) != null) {
                 Node ref = known(a.statedProcess());
                 processOf.put(where, ref);
                 String unit = a.lane() != null ? a.lane() : a.pool();
                 if (unit != null) responsible(unit, ref, a.statedProcess());
+                mapped(flow, a, a.statedProcess(), Source.process);
                 return ref;
             }
             Node parent = null;
             String note = null;
-            if (a.statedParent() != null) {
+            Source source = Source.model;
+            if (choice != null) {
+                parent = known(choice);
+                if (parent == null) throw new IllegalArgumentException("the parent chosen for " + where + ", " + choice
+                    + ", is not a process of release " + draft.release() + " or of this draft");
+                source = Source.chosen;
+            } else if (a.statedParent() != null) {
                 parent = known(a.statedParent());
                 if (parent == null) review.add(where + " \"" + a.name() + "\": the model states parent " + a.statedParent()
                     + ", which release " + draft.release() + " and this draft do not have; a suggestion was used instead");
             }
-            if (parent == null && a.container() != null) parent = processOf.get(flow.file().getFileName() + "#" + a.container());
+            if (parent == null && a.container() != null) {
+                parent = processOf.get(flow.file().getFileName() + "#" + a.container());
+                source = Source.subprocess;
+            }
             if (parent == null) {
+                source = Source.suggested;
                 String context = a.lane() != null ? a.lane() : a.pool();
                 var best = suggestions.suggest(a.name(), context, 3);
                 if (best.isEmpty()) throw new BpmnInputException(flow.file(), a.id(), "no eTOM process shares a word with \""
@@ -155,6 +210,7 @@ public final class BpmnImport {
             notationOf.put(p, notation);
             levelOf.put(p, level);
             ownByNotation.put(notation, p);
+            nameOf.put(notation, a.name());
             processOf.put(where, p);
 
             Node type = RDF.type.asNode();
@@ -169,9 +225,18 @@ public final class BpmnImport {
             if (note != null) draft.add(p, SKOS.editorialNote.asNode(), en(note));
             String unit = a.lane() != null ? a.lane() : a.pool();
             if (unit != null) responsible(unit, p, notation);
+            mapped(flow, a, parentNotation, source);
             for (String e : a.consumes()) draft.add(p, ETOM.term("consumes"), entity(e));
             for (String e : a.produces()) draft.add(p, ETOM.term("produces"), entity(e));
             return p;
+        }
+
+        private void mapped(ModelFlow flow, ModelActivity a, String parent, Source source) {
+            String parentName = suggestions.name(parent);
+            if (parentName == null) parentName = ownByNotation.containsKey(parent) ? nameOf.get(parent) : parent;
+            String context = a.lane() != null ? a.lane() : a.pool();
+            var best = alternatives == 0 ? List.<ParentSuggestions.Suggestion>of() : suggestions.suggest(a.name(), context, alternatives);
+            mappings.add(new Mapping(flow.file().getFileName().toString(), a.id(), a.name(), context, parent, parentName, source, best));
         }
 
         /** A reference process of the release, or one of the draft's own, by identifier; null if neither has it. */

@@ -170,6 +170,12 @@ public final class ParentSuggestions {
         }
     }
 
+    /** The name of a process of the release by its identifier, or null when the release has none. */
+    public String name(String identifier) {
+        Integer d = docOf.get(identifier);
+        return d == null ? null : labelOf[d];
+    }
+
     /** The best {@code limit} parents for an activity, best first; empty when no word matches. */
     public List<Suggestion> suggest(String activity, String context, int limit) {
         if (limit < 1) return List.of();

@@ -37,6 +37,11 @@ public final class ReleaseSuggestions {
         return built.computeIfAbsent(release, v -> new ParentSuggestions(framework.release(v), synonyms));
     }
 
+    /** The graph of a release as {@link #release(String)} names it. */
+    public org.apache.jena.graph.Graph graph(String release) {
+        return framework.release(release);
+    }
+
     /** 23.0.1 before 23.5 before 26.0: numbers compared part by part. */
     static final Comparator<String> VERSION_ORDER = (a, b) -> {
         int[] x = parts(a), y = parts(b);

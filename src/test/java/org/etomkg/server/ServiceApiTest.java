@@ -40,6 +40,7 @@ import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.etomkg.bpmn.BpmnImport;
 import org.etomkg.store.KnowledgeStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,102 @@ class ServiceApiTest {
     static void stop() {
         if (server != null) server.close();
         if (store != null) store.close();
+    }
+
+    // ---- POST /api/import/bpmn -------------------------------------------------------------
+
+    static final String EXAMPLE_MODEL = "examples/bpmn/fjordlys-order-to-activation.bpmn";
+
+    @Test
+    void importBpmnDraftsTheModelWithEachActivitysParentAndSuggestionsAndHonoursAChosenParent() throws IOException {
+        String model = Files.readString(Path.of(EXAMPLE_MODEL));
+        String at = "/api/import/bpmn?release=25.5&name=fjordlys-o2a&file=o2a.bpmn";
+        HttpResponse<String> r = api.post(at, "application/xml", model);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode draft = json(r);
+        JsonNode activities = draft.path("activities");
+        assertEquals(10, activities.size(), r.body());
+        List<String> suggested = new ArrayList<>();
+        for (JsonNode a : activities) {
+            assertEquals("o2a.bpmn", a.path("file").asText());
+            assertEquals(5, a.path("suggestions").size(), a.toString());
+            assertFalse(a.path("parent").path("name").asText().isBlank(), a.toString());
+            if (a.path("suggested").asBoolean()) suggested.add(a.path("id").asText());
+        }
+        assertEquals(List.of("Task_Decompose", "Task_Port", "Task_Activate", "Task_Billing"), suggested);
+        JsonNode visit = find(activities, "Task_Visit");
+        assertEquals("1.5.5.7", visit.path("parent").path("identifier").asText());
+        assertEquals("model", visit.path("source").asText());
+        assertTrue(draft.path("turtle").asText().contains("skos:editorialNote"), "suggested parents are marked in the draft");
+        assertEquals(200, api.post("/api/validate", "text/turtle", draft.path("turtle").asText()).statusCode(), "the draft reads as an extension");
+
+        // The architect moves billing under a process of their choice: it is stated now, and the draft follows.
+        HttpResponse<String> changed = api.post(at + "&" + encode("parent.o2a.bpmn#Task_Billing") + "=1.3.3.10", "application/xml", model);
+        assertEquals(200, changed.statusCode(), changed.body());
+        JsonNode billing = find(json(changed).path("activities"), "Task_Billing");
+        assertEquals("1.3.3.10", billing.path("parent").path("identifier").asText());
+        assertEquals("chosen", billing.path("source").asText());
+        assertFalse(billing.path("suggested").asBoolean());
+        assertTrue(json(changed).path("turtle").asText().contains("2.3.3.10."), "a process of the CSP under the chosen parent");
+
+        HttpResponse<String> unknown = api.post(at + "&" + encode("parent.o2a.bpmn#Task_Billing") + "=1.9.9", "application/xml", model);
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(json(api.get("/api/openapi.json")).path("paths").has("/api/import/bpmn"), "described in the OpenAPI document");
+    }
+
+    @Test
+    void importBpmnTakesSeveralModelsAsTheFilePartsOfAForm() {
+        String second = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+            + "<process id=\"P\" name=\"Trouble to resolve\"><task id=\"Task_Ticket\" name=\"Open a trouble ticket\"/></process></definitions>";
+        String boundary = "etomkg" + System.nanoTime();
+        StringBuilder form = new StringBuilder();
+        for (String[] part : List.of(new String[] { "o2a.bpmn", readExample() }, new String[] { "t2r.bpmn", second }))
+            form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"model\"; filename=\"").append(part[0])
+                .append("\"\r\nContent-Type: application/xml\r\n\r\n").append(part[1]).append("\r\n");
+        form.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> r = api.post("/api/import/bpmn?name=two&release=25.5&" + encode("parent.t2r.bpmn#Task_Ticket") + "=1.3.6",
+            "multipart/form-data; boundary=" + boundary, form.toString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode activities = json(r).path("activities");
+        assertEquals(11, activities.size(), r.body());
+        JsonNode ticket = find(activities, "Task_Ticket");
+        assertEquals("t2r.bpmn", ticket.path("file").asText());
+        assertEquals("1.3.6", ticket.path("parent").path("identifier").asText());
+        assertEquals("chosen", ticket.path("source").asText());
+    }
+
+    private static String readExample() {
+        try {
+            return Files.readString(Path.of(EXAMPLE_MODEL));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void importBpmnOfABrokenModelIs400NamingTheFileAndElementAndStoresNothing() {
+        String before = api.get("/api/extensions").body();
+        String broken = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+            + "<process id=\"P\"><task id=\"Task_A\" name=\"Take the order\"/><task id=\"Task_B\" name=\"Ship it\"/>"
+            + "<sequenceFlow id=\"Flow_Lost\" targetRef=\"Task_B\"/></process></definitions>";
+        HttpResponse<String> r = api.post("/api/import/bpmn?name=broken&file=lost.bpmn", "application/xml", broken);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("lost.bpmn") && r.body().contains("Flow_Lost"), r.body());
+        assertFalse(r.body().contains("etom-kg-bpmn-"), "no server path in the message: " + r.body());
+        assertEquals(400, api.post("/api/import/bpmn?name=x", "application/xml", "not xml").statusCode());
+        assertEquals(400, api.post("/api/import/bpmn?name=x&file=..%2Fescape.bpmn", "application/xml", broken).statusCode());
+        StringBuilder huge = new StringBuilder("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\"><process id=\"P\">");
+        for (int i = 0; i <= BpmnImport.MAX_MAPPED; i++) huge.append("<task id=\"T").append(i).append("\" name=\"1.3.3.10 Take order ").append(i).append("\"/>");
+        HttpResponse<String> tooMany = api.post("/api/import/bpmn?name=x", "application/xml", huge.append("</process></definitions>").toString());
+        assertEquals(400, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("split the model"), tooMany.body());
+        assertEquals(413, api.post("/api/import/bpmn?name=x", "application/xml", " ".repeat(11 << 20)).statusCode(), "the server's body limit holds");
+        assertEquals(before, api.get("/api/extensions").body(), "nothing stored");
+    }
+
+    private static JsonNode find(JsonNode activities, String id) {
+        for (JsonNode a : activities) if (a.path("id").asText().equals(id)) return a;
+        throw new AssertionError("no activity " + id + " in " + activities);
     }
 
     // ---- GET /api/suggest ------------------------------------------------------------------

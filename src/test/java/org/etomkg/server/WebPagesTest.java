@@ -54,7 +54,7 @@ class WebPagesTest {
 
     @Test
     void everyPermalinkAnswersTheAppPage() {
-        for (String path : new String[] { "/", "/map", "/map?release=25.5", "/search?q=order", "/validate", "/process/26.0/1.4.5", "/process/23.0.1/1.3.3.3",
+        for (String path : new String[] { "/", "/map", "/map?release=25.5", "/search?q=order", "/validate", "/mapping", "/process/26.0/1.4.5", "/process/23.0.1/1.3.3.3",
                 "/releases/26.0", "/releases/25.5/domains/1.5", "/releases/24.0/groups/operations-readiness-and-support" }) {
             HttpResponse<String> r = api.get(path);
             assertEquals(200, r.statusCode(), path);

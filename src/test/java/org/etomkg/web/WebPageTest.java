@@ -46,6 +46,24 @@ class WebPageTest {
     /** The example's process that loses its definition, so the stored extension has one warning. */
     static final String UNDEFINED = "https://nordlicht-telecom.example/etom/2.5.8.2.1";
 
+    /** A script answering how many pieces of text it checked, or those below 4.5:1 against what lies behind them. */
+    static final String CONTRAST = String.join("\n",
+        "const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);",
+        "const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });",
+        "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };",
+        "const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; const a = rgb(c)[3];",
+        "  if (c && !(a === 0)) return c; } return 'rgb(255, 255, 255)'; };",
+        "const bad = []; let checked = 0;",
+        "for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {",
+        "  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;",
+        "  if (!e.getClientRects().length) continue;",
+        "  const fg = getComputedStyle(e).color, bg = behind(e);",
+        "  const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);",
+        "  const ratio = (l1 + 0.05) / (l2 + 0.05); checked++;",
+        "  if (ratio < 4.5) bad.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
+        "}",
+        "return bad.length ? bad : checked;");
+
     @TempDir static Path tmp;
     static WebServer server;
     static Browser browser;
@@ -296,6 +314,51 @@ class WebPageTest {
     }
 
     @Test
+    void anArchitectMapsABpmnModelChangesASuggestedParentAndSavesTheDraft() throws Exception {
+        String decompose = "tr[data-activity='fjordlys-order-to-activation.bpmn#Task_Decompose']";
+        browser.open("/mapping");
+        new Select(browser.waitFor("#mapping-release")).selectByValue("25.5");
+        browser.waitFor("#bpmn-file").sendKeys(Path.of("examples/bpmn/fjordlys-order-to-activation.bpmn").toAbsolutePath().toString());
+        browser.waitUntil(d -> browser.all("#mapping-table tbody tr").size() == 10);
+        assertEquals(4, browser.all("#mapping-table tr[data-source='suggested']").size(), "four parents to review");
+        assertEquals("fjordlys-order-to-activation", browser.waitFor("#mapping-name").getAttribute("value"));
+        browser.waitFor("#report-summary");
+        String validations = browser.waitFor("#mapping-result").getAttribute("data-validations");
+        Object contrast = browser.js().executeScript(CONTRAST);
+        assertTrue(contrast instanceof Number n && n.intValue() >= 40, "/mapping: " + contrast);
+
+        // The architect takes the second suggestion: the row says so, and the draft is validated again.
+        Select choice = new Select(browser.waitFor(decompose + " select.parent-choice"));
+        String second = choice.getOptions().get(1).getAttribute("value");
+        choice.selectByIndex(1);
+        browser.waitUntil(d -> !validations.equals(browser.waitFor("#mapping-result").getAttribute("data-validations")));
+        assertEquals("chosen", browser.waitFor(decompose).getAttribute("data-source"));
+        assertTrue(browser.text(decompose + " td.parent").startsWith(second + " "), browser.text(decompose + " td.parent"));
+        assertEquals(3, browser.all("#mapping-table tr[data-source='suggested']").size());
+        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"), browser.text("#report-summary"));
+        assertEquals("parent-choice", browser.driver().switchTo().activeElement().getAttribute("class"), "focus stays on the row changed");
+        browser.screenshot("mapping");
+
+        // Any process, searched for as you type.
+        String port = "tr[data-activity='fjordlys-order-to-activation.bpmn#Task_Port']";
+        browser.waitFor(port + " input.parent-search").sendKeys("number portab");
+        browser.waitFor(port + " .parent-found button").click();
+        browser.waitUntil(d -> "chosen".equals(browser.waitFor(port).getAttribute("data-source")));
+        assertEquals(2, browser.all("#mapping-table tr[data-source='suggested']").size());
+
+        assertFalse(stored().contains("\"fjordlys-order-to-activation\""));
+        browser.waitFor("#signin-user").sendKeys(server.user());
+        browser.waitFor("#signin-password").sendKeys(server.password());
+        browser.waitFor("#signin-button").click();
+        browser.waitFor("#save-button").click();
+        browser.waitUntil(d -> browser.text("#save-result").startsWith("Saved as fjordlys-order-to-activation"));
+        assertTrue(stored().contains("\"fjordlys-order-to-activation\""), stored());
+        assertTrue(fetch("/api/extensions/fjordlys-order-to-activation").contains(second.replaceFirst("^1", "2")), "stored under the chosen parent");
+        assertEquals(List.of(), browser.consoleErrors());
+        assertEquals(204, delete("/api/extensions/fjordlys-order-to-activation").statusCode());
+    }
+
+    @Test
     void aFileDroppedOnThePageIsValidated() {
         browser.open("/validate");
         browser.waitFor("#dropzone");
@@ -388,22 +451,7 @@ class WebPageTest {
     /** WCAG's contrast ratio of every piece of text on the app's pages against what lies behind it, at least 4.5:1. */
     @Test
     void textOnEveryPageHasReadableContrast() {
-        String check = String.join("\n",
-            "const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);",
-            "const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });",
-            "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };",
-            "const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; const a = rgb(c)[3];",
-            "  if (c && !(a === 0)) return c; } return 'rgb(255, 255, 255)'; };",
-            "const bad = []; let checked = 0;",
-            "for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {",
-            "  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;",
-            "  if (!e.getClientRects().length) continue;",
-            "  const fg = getComputedStyle(e).color, bg = behind(e);",
-            "  const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);",
-            "  const ratio = (l1 + 0.05) / (l2 + 0.05); checked++;",
-            "  if (ratio < 4.5) bad.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
-            "}",
-            "return bad.length ? bad : checked;");
+        String check = CONTRAST;
         for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht")) {
             browser.open(page);
             browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
@@ -482,7 +530,11 @@ class WebPageTest {
     }
 
     private static String stored() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/extensions"))).build(),
+        return fetch("/api/extensions");
+    }
+
+    private static String fetch(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
             HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -87,6 +87,7 @@ public final class ApiServlet extends HttpServlet {
             else if (path.startsWith("/extensions/") && path.endsWith("/report") && method.equals("GET")) extensionReport(path.substring(12, path.length() - 7), req, resp);
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
             else if (path.equals("/suggest") && method.equals("GET")) suggest(req, resp);
+            else if (path.equals("/import/bpmn") && method.equals("POST")) json(resp, 200, BpmnMapping.draft(req, suggestions));
             else if (path.equals("/session") && method.equals("GET")) json(resp, 200, session(req));
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
         } catch (BrokenQueryFile e) {

@@ -30,6 +30,7 @@ public final class OpenApi {
         paths.put("/api/extensions/{name}/report", extensionReportPath());
         paths.put("/api/session", sessionPath());
         paths.put("/api/suggest", suggestPath());
+        paths.put("/api/import/bpmn", importBpmnPath());
         doc.put("paths", paths);
         JsonObject schemes = new JsonObject();
         JsonObject basic = new JsonObject();
@@ -180,6 +181,38 @@ public final class OpenApi {
         params.add(queryParameter("limit", false, "How many suggestions, 1 to 100 (default 5)", "integer"));
         get.put("parameters", params);
         path.put("get", get);
+        return path;
+    }
+
+    /** A BPMN model as a draft extension to map by hand: what the web page's mapping view asks. */
+    private static JsonObject importBpmnPath() {
+        JsonObject post = new JsonObject();
+        post.put("operationId", "importBpmn");
+        post.put("summary", "Draft an extension from a BPMN 2.0 model (the body), or several (a form's file parts), and list each activity with its parent "
+            + "(stated in the model, chosen, or suggested) and the 5 best suggestions; stores nothing");
+        JsonArray params = new JsonArray();
+        params.add(queryParameter("name", true, "The extension's name", "string"));
+        params.add(queryParameter("release", false, "The eTOM release it extends, such as 26.0 (default: the latest in the store)", "string"));
+        params.add(queryParameter("namespace", false, "Its terms' namespace (default: https://csp.example/NAME/)", "string"));
+        params.add(queryParameter("file", false, "The model's file name, as activities and errors name it (default: model.bpmn)", "string"));
+        JsonObject chosen = queryParameter("parent.{file}#{activity}", false,
+            "A parent chosen for an activity, by the model's file name and the activity's BPMN id, such as parent.order.bpmn%23Task_1=1.2.1.3", "string");
+        params.add(chosen);
+        post.put("parameters", params);
+        JsonObject body = new JsonObject(), content = new JsonObject();
+        content.put("application/xml", new JsonObject());
+        content.put("text/xml", new JsonObject());
+        content.put("multipart/form-data", new JsonObject());   // several models, each a file part under its file name
+        body.put("content", content);
+        body.put("required", true);
+        post.put("requestBody", body);
+        JsonObject responses = new JsonObject();
+        responses.put("200", described("The draft as Turtle (turtle), what to review, and per activity its file, id, name, lane, parent, source and suggestions"));
+        responses.put("400", described("The model is not BPMN 2.0 or is broken (the message names the file and element), or a chosen parent is unknown"));
+        responses.put("413", described("The body is over the size limit"));
+        post.put("responses", responses);
+        JsonObject path = new JsonObject();
+        path.put("post", post);
         return path;
     }
 

@@ -16,12 +16,12 @@ import org.etomkg.server.linked.LinkedData;
  * permalinks ({@code /}, {@code /map}, {@code /process/RELEASE/ID}, {@code /releases/RELEASE} and its
  * {@code domains/ID} and {@code groups/NAME}, a stored extension's flow
  * {@code /extensions/NAME/flows/FLOW}, {@code /search},
- * {@code /validate}, {@code /sparql}) and their scripts, styles and vendored libraries under
+ * {@code /validate}, {@code /mapping} (BPMN activities onto eTOM), {@code /sparql}) and their scripts, styles and vendored libraries under
  * {@code /static/}. The pages draw themselves from {@code /api}.
  */
 public final class WebPages extends HttpServlet {
     /** Where each page path is answered from; the app page routes within itself. */
-    public static final String[] PATHS = { "", "/map", "/process/*", "/releases/*", "/extensions/*", "/search", "/validate", "/sparql", "/static/*" };
+    public static final String[] PATHS = { "", "/map", "/process/*", "/releases/*", "/extensions/*", "/search", "/validate", "/mapping", "/sparql", "/static/*" };
 
     private static final Map<String, String> TYPES = Map.of(
         "html", "text/html;charset=utf-8", "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8",
@@ -63,7 +63,7 @@ public final class WebPages extends HttpServlet {
             if (rest.isEmpty() || rest.contains("..") || rest.contains("//") || rest.contains("\\") || !rest.matches("[A-Za-z0-9._/-]+")) return null;
             return "/web/static/" + rest;
         }
-        if (path.equals("/") || path.isEmpty() || path.equals("/map") || path.equals("/search") || path.equals("/validate")
+        if (path.equals("/") || path.isEmpty() || path.equals("/map") || path.equals("/search") || path.equals("/validate") || path.equals("/mapping")
             || path.matches("/process/[0-9]+(\\.[0-9]+)*/[0-9]+(\\.[0-9]+)*")
             || path.matches("/releases/[0-9]+(\\.[0-9]+)*(/domains/[0-9]+(\\.[0-9]+)*|/groups/[a-z0-9-]+)?")
             || path.matches("/extensions/[A-Za-z0-9._-]+/flows/[^/]+")) return "/web/index.html";

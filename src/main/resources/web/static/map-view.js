@@ -60,7 +60,9 @@ const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], 
 function downloads(kind, name) {
   return el("p", { class: "muted downloads" }, `Download ${kind} ${name}: `,
     FORMATS.map(([suffix, label], i) => [i ? ", " : "",
-      el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.${suffix}`, download: "" }, label)]));
+      el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.${suffix}`, download: "" }, label)]),
+    // The exchange format every ArchiMate tool imports (Archi, BiZZdesign, Sparx EA...): levels 1-3, as export archimate gives.
+    " · ", el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.archimate.xml`, download: "", id: `archimate-${kind}` }, "Export to ArchiMate"));
 }
 
 async function showOverlay(svg, info, name, release) {

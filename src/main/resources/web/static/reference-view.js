@@ -82,7 +82,7 @@ function section(id, title, body) {
 function downloads(release) {
   const file = ext => `/download/release/${release}.${ext}`;
   return el("span", { class: "downloads" }, "Download: ",
-    [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]].map(([ext, name], i) =>
+    [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"], ["archimate.xml", "ArchiMate"]].map(([ext, name], i) =>
       [i ? " · " : "", el("a", { href: file(ext), download: `etom-${release}.${ext}` }, name)]));
 }
 

@@ -1,5 +1,8 @@
 package org.etomkg.server;
 
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.graph.Graph;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +45,10 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
+import org.etomkg.archimate.ArchimateExport;
+import org.etomkg.archimate.ArchimateModel;
+import org.etomkg.archimate.ExportScope;
+import org.etomkg.archimate.ReferenceGraph;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionStore;
 import org.etomkg.store.KnowledgeStore;
@@ -89,6 +96,39 @@ class PublicationTest {
     static void stop() {
         if (server != null) server.close();
         if (store != null) store.close();
+    }
+
+    // ---- ArchiMate ---------------------------------------------------------------------------
+
+    @Test
+    void theArchimateDownloadsAreWhatExportArchimateWritesFromTheFiles() throws Exception {
+        ArchimateExport export = new ArchimateExport(TestStores.QUERIES);
+        Graph files = ReferenceGraph.of(Path.of("ontology"), "25.5", false);
+        HttpResponse<byte[]> release = get("/download/release/25.5.archimate.xml", null);
+        assertEquals(200, release.statusCode());
+        assertArrayEquals(archimate(export.model(files, ExportScope.of("25.5", "1-3", false), "eTOM 25.5")), release.body(),
+            "the store's release exports as the shipped files do");
+        HttpResponse<byte[]> deeper = get("/download/release/25.5.archimate.xml?levels=1-4", null);
+        assertArrayEquals(archimate(export.model(files, ExportScope.of("25.5", "1-4", false), "eTOM 25.5")), deeper.body());
+
+        Graph withExtension = GraphFactory.createDefaultGraph();
+        files.find().forEach(withExtension::add);
+        ExtensionSamples.read(Path.of("examples/nordlicht-telecom.ttl")).find().forEach(withExtension::add);
+        HttpResponse<byte[]> extension = get("/download/extension/nordlicht.archimate.xml", null);
+        assertEquals(200, extension.statusCode());
+        String xml = new String(extension.body(), StandardCharsets.UTF_8);
+        ArchimateModel expected = export.model(withExtension, ExportScope.of("25.5", "1-3", false), "eTOM 25.5 with nordlicht");
+        for (var e : expected.elements()) assertTrue(xml.contains("identifier=\"" + e.id() + "\""), e.id() + " exported");
+        assertEquals(expected.elements().size(), xml.split("<element ", -1).length - 1, "as many elements as from the file");
+
+        assertEquals(404, get("/download/release/9.9.archimate.xml", null).statusCode());
+        assertEquals(400, get("/download/release/25.5.archimate.xml?levels=3-1", null).statusCode());
+    }
+
+    private static byte[] archimate(ArchimateModel model) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ArchimateExport.write(model, out);
+        return out.toByteArray();
     }
 
     // ---- service description ---------------------------------------------------------------

@@ -175,6 +175,7 @@ class WebPageTest {
     @Test
     void theMapLeadsToTheReleaseItsDomainsAndItsVerticalGroups() {
         browser.open("/map?release=25.5");
+        assertEquals(browser.baseUrl() + "/download/release/25.5.archimate.xml", browser.waitFor("#archimate-release").getAttribute("href"));
         browser.waitFor("#release-page").click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/25.5"));
         assertEquals("eTOM release 25.5", browser.text("h1"));
@@ -184,8 +185,8 @@ class WebPageTest {
         assertEquals(7, browser.all("#group-list li").size(), browser.text("#group-list"));
         assertTrue(browser.text("#change-counts").contains("By identifier:"), browser.text("#change-counts"));
         assertFalse(browser.all("#flag-list details").isEmpty(), "25.5 has flagged elements");
-        assertEquals(List.of("ttl", "jsonld", "nt", "csv"), browser.all(".downloads a").stream()
-            .map(a -> a.getAttribute("href").replaceAll(".*\\.", "")).toList());
+        assertEquals(List.of("ttl", "jsonld", "nt", "csv", "archimate.xml"), browser.all(".downloads a").stream()
+            .map(a -> a.getAttribute("href").replaceAll(".*/25\\.5\\.", "")).toList());
 
         // A domain: its level-2 processes once each, with every vertical group they sit in.
         browser.waitFor("#domain-list a[href='/releases/25.5/domains/1.5']").click();

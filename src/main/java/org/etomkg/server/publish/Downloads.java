@@ -34,6 +34,9 @@ import org.etomkg.query.QueryResult;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.server.http.Problem;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.archimate.ArchimateExport;
+import org.etomkg.archimate.ArchimateModel;
+import org.etomkg.archimate.ExportScope;
 import org.etomkg.bpmn.BpmnImport;
 import org.etomkg.bpmn.FlowExport;
 import org.etomkg.extension.ExtensionHeader;
@@ -61,6 +64,10 @@ final class Downloads extends HttpServlet {
     }
     /** A stored extension's end-to-end flow as a BPMN 2.0 model, for bpmn.io and the web page's flow view. */
     private static final Pattern FLOW = Pattern.compile("/extension/([^/]+)/flow/([^/]+)\\.bpmn");
+    /** A release, or a stored extension with its release, in The Open Group's ArchiMate exchange format. */
+    private static final Pattern ARCHIMATE = Pattern.compile("/(release|extension)/([^/]+)\\.archimate\\.xml");
+    /** The graph of the vertical groups the crosswalk derives for the releases that do not state them. */
+    private static final String DERIVED_GROUPS = ETOM.BASE + "graph/crosswalk/vertical-groups-derived";
     private static final Pattern ONE = Pattern.compile("/(release|extension)/(.+)\\.(ttl|jsonld|nt|csv)");
 
     private final KnowledgeStore store;
@@ -103,6 +110,11 @@ final class Downloads extends HttpServlet {
         Matcher f = FLOW.matcher(path);
         if (f.matches()) {
             flow(resp, f.group(1), f.group(2), body);
+            return;
+        }
+        Matcher a = ARCHIMATE.matcher(path);
+        if (a.matches()) {
+            archimate(req, resp, a.group(1).equals("release") ? StoredGraph.Kind.RELEASE : StoredGraph.Kind.EXTENSION, a.group(2), body);
             return;
         }
         Matcher m = ONE.matcher(path);
@@ -159,6 +171,36 @@ final class Downloads extends HttpServlet {
         }
         attachment(resp, "application/xml;charset=utf-8", extension + "-" + BpmnImport.slug(flow) + ".bpmn");
         if (body) resp.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@code export archimate} writes it, from the store: the release (levels 1-3 unless {@code ?levels=}) and the extension. */
+    private void archimate(HttpServletRequest req, HttpServletResponse resp, StoredGraph.Kind kind, String name, boolean body) throws IOException {
+        Optional<StoredGraph> graph = StoredGraph.find(StoredGraph.of(store), kind, name);
+        if (graph.isEmpty()) {
+            Problem.send(resp, 404, "no " + (kind == StoredGraph.Kind.RELEASE ? "release" : "extension") + " '" + name + "' in the store");
+            return;
+        }
+        Graph data = copy(graph.get().iri());
+        String release = kind == StoredGraph.Kind.RELEASE ? name
+            : ExtensionHeader.find(data).flatMap(h -> ExtensionHeader.release(data, h)).orElse(null);
+        if (release == null) {
+            Problem.send(resp, 404, "extension '" + name + "' names no release it extends");
+            return;
+        }
+        if (kind == StoredGraph.Kind.EXTENSION) copy(ETOM.releaseGraph(release)).find().forEach(data::add);
+        copy(ETOM.META_MODEL).find().forEach(data::add);
+        copy(DERIVED_GROUPS).find().forEach(data::add);
+        ExportScope scope;
+        try {
+            scope = ExportScope.of(release, req.getParameter("levels") == null ? "1-3" : req.getParameter("levels"), false);
+        } catch (IllegalArgumentException e) {
+            Problem.send(resp, 400, e.getMessage());
+            return;
+        }
+        String title = kind == StoredGraph.Kind.RELEASE ? "eTOM " + release : "eTOM " + release + " with " + name;
+        ArchimateModel model = new ArchimateExport(queries).model(data, scope, title);
+        attachment(resp, "application/xml;charset=utf-8", (kind == StoredGraph.Kind.RELEASE ? "etom-" : "extension-") + name + ".archimate.xml");
+        if (body) ArchimateExport.write(model, resp.getOutputStream());
     }
 
     private QueryResult table(StoredGraph.Kind kind, String name) {

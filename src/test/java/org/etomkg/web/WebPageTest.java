@@ -99,7 +99,7 @@ class WebPageTest {
         System.out.println("map of 26.0 drawn in " + browser.waitFor("#etom-map").getAttribute("data-render-ms") + " ms (from the route to the drawn chart)");
         browser.screenshot("map-26.0");
         assertEquals(List.of(), browser.consoleErrors());
-        assertEquals(4, browser.all("p.downloads a[href^='/download/release/26.0.']").size(), "the map links the release's downloads");
+        assertEquals(5, browser.all("p.downloads a[href^='/download/release/26.0.']").size(), "the map links the release's downloads and its ArchiMate export");
         assertTrue(browser.text("#main").lines().noneMatch(l -> l.strip().equals("null")), "no stray text on the map page");
 
         new Select(browser.waitFor("#release")).selectByValue("25.5");

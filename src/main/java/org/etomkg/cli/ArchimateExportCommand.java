@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
@@ -30,19 +29,14 @@ final class ArchimateExportCommand implements Callable<Integer> {
     @Option(names = "--release", paramLabel = "R", description = "The release to export (with an extension, the one it extends)") String release;
     @Option(names = "--levels", paramLabel = "FROM-TO", defaultValue = "1-3", description = "The levels of reference processes to export (default: ${DEFAULT-VALUE})") String levels;
     @Option(names = "--frameworks", description = "Add ODA components and Open APIs serving the level-2 processes") boolean frameworks;
-    @ArgGroup(exclusive = true, multiplicity = "0..1") Source source;
+    @ArgGroup(exclusive = true, multiplicity = "0..1") ExportCommand.Source source;
     @Parameters(paramLabel = "OUT", description = "The .xml file to write") Path out;
-
-    static final class Source {
-        @Option(names = "--extension", paramLabel = "NAME", description = "A stored extension, by its name in the store") String extension;
-        @Option(names = "--from", paramLabel = "FILE", description = "An extension file, no store needed (repeat for several)") List<Path> files;
-    }
 
     @Override public Integer call() {
         Graph data = GraphFactory.createDefaultGraph();
         String name = "eTOM";
         if (source != null) {
-            Graph extension = source.extension != null ? ExportCommand.stored(locations, source.extension) : ExportCommand.fromFiles(locations, source.files);
+            Graph extension = source.read(locations);
             String extended = ExtensionHeader.find(extension).flatMap(h -> ExtensionHeader.release(extension, h)).orElse(null);
             if (release != null && extended != null && !release.equals(extended))
                 throw new Failures.UserError("the extension extends release " + extended + ", not " + release + " (leave --release out, or give " + extended + ")");

@@ -27,6 +27,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", description = "Export to modelling tools.", subcommands = {ExportCommand.Bpmn.class, ArchimateExportCommand.class})
 final class ExportCommand {
 
+    /** Where an exported extension comes from: the store, by name, or files; the same for every export. */
+    static final class Source {
+        @Option(names = "--extension", paramLabel = "NAME", description = "A stored extension, by its name in the store") String extension;
+        @Option(names = "--from", paramLabel = "FILE", description = "An extension file, no store needed (repeat for several)") List<Path> files;
+
+        Graph read(Locations locations) {
+            return extension != null ? stored(locations, extension) : fromFiles(locations, files);
+        }
+    }
+
     @Command(name = "bpmn", description = "Write an end-to-end flow as a BPMN 2.0 model with its diagram (bpmn.io, Camunda Modeler): "
         + "a lane per accountable unit, the steps left to right.")
     static final class Bpmn implements Callable<Integer> {
@@ -35,13 +45,8 @@ final class ExportCommand {
         @ArgGroup(exclusive = true, multiplicity = "1") Source source;
         @Parameters(paramLabel = "OUT", description = "The .bpmn file to write") Path out;
 
-        static final class Source {
-            @Option(names = "--extension", paramLabel = "NAME", description = "A stored extension, by its name in the store") String extension;
-            @Option(names = "--from", paramLabel = "FILE", description = "An extension file, no store needed (repeat for several)") List<Path> files;
-        }
-
         @Override public Integer call() {
-            Graph data = source.extension != null ? stored(locations, source.extension) : fromFiles(locations, source.files);
+            Graph data = source.read(locations);
             String xml = new FlowExport(query()).write(data, flow);
             try {
                 Path dir = out.toAbsolutePath().getParent();

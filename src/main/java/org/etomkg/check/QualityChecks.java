@@ -63,6 +63,14 @@ public final class QualityChecks {
     public static final String RELEASE = "release";
     public static final String OTHER = "other";
 
+    /** All findings, and the releases the store holds (by the named query {@code releasesQuery}). */
+    public QualityReport report(QueryRunner runner, NamedQuery releasesQuery) {
+        List<Finding> findings = run(runner);
+        List<String> releases = runner.run(releasesQuery, Map.of()).rows().stream()
+            .map(b -> b.get(Var.alloc(RELEASE)).getLiteralLexicalForm()).toList();
+        return new QualityReport(findings, releases);
+    }
+
     /** All findings, most severe first, then by check and row. */
     public List<Finding> run(QueryRunner runner) {
         List<Finding> out = new ArrayList<>();

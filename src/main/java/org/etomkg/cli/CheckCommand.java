@@ -2,17 +2,15 @@ package org.etomkg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.apache.jena.sparql.core.Var;
 import org.etomkg.check.Finding;
 import org.etomkg.check.QualityChecks;
+import org.etomkg.check.QualityReport;
 import org.etomkg.check.Severity;
 import org.etomkg.query.NamedQuery;
 import org.etomkg.query.QueryFiles;
-import org.etomkg.query.QueryRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +23,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Findings shown per check (default: ${DEFAULT-VALUE}; 0 for all)") int limit = 10;
     @Option(names = "--timeout", paramLabel = "SECONDS") long timeout = 60;
 
-    private record Outcome(List<Finding> findings, List<String> releases) {}
-
     @Override public Integer call() {
         QualityChecks checks = new QualityChecks(locations.queries().resolve("checks"));
         NamedQuery releasesQuery = QueryFiles.read(locations.queries().resolve("releases.rq"));
-        Outcome outcome = StoreAccess.withRunner(locations, timeout, runner -> new Outcome(checks.run(runner), releases(runner, releasesQuery)));
+        QualityReport outcome = ServingStore.find(locations).map(ServingStore::checks)
+            .orElseGet(() -> StoreAccess.withRunner(locations, timeout, runner -> checks.report(runner, releasesQuery)));
         List<Finding> findings = outcome.findings();
         var byCheck = findings.stream().collect(Collectors.groupingBy(Finding::check, java.util.LinkedHashMap::new, Collectors.toList()));
         for (var e : byCheck.entrySet()) {
@@ -44,11 +41,6 @@ final class CheckCommand implements Callable<Integer> {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARN).count();
         System.out.printf("%d checks: %d errors, %d warnings%n", checks.checks().size(), errors, warnings);
         return errors > 0 ? 1 : 0;
-    }
-
-    private static List<String> releases(QueryRunner runner, NamedQuery releasesQuery) {
-        return runner.run(releasesQuery, Map.of()).rows().stream()
-            .map(b -> b.get(Var.alloc(QualityChecks.RELEASE)).getLiteralLexicalForm()).toList();
     }
 
     /** A table of findings per release for the checks that name one, zeros shown: each release's health at a glance. */

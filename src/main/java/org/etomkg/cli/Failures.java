@@ -20,8 +20,8 @@ final class Failures {
             // Worded as load words it: the same situation reads the same whichever command met it.
             var pid = java.util.regex.Pattern.compile("held by process ([0-9]+)").matcher(e.getMessage());
             return "the store is in use by " + (pid.find() ? "process " + pid.group(1) : "another process")
-                + " (a running './etom-kg serve'?): stop it first, or use --data DIR; a running server takes an extension by "
-                + "PUT /api/extensions/NAME (see README, The service)";
+                + " (a running './etom-kg serve'?): stop it first, or use --data DIR (load --extension, query, sparql and check "
+                + "go through a running server)";
         }
         if (e instanceof SourceException || e instanceof ExtensionInputException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
             || e instanceof UserError) return e.getMessage();

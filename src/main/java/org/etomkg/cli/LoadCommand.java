@@ -62,12 +62,18 @@ final class LoadCommand implements Callable<Integer> {
         String stored = name != null ? name : extension.get(0).getFileName().toString().replaceFirst("\\.[^.]+$", "");
         if (!ExtensionStore.validName(stored))
             throw new Failures.UserError("'" + stored + "' is not a usable extension name (letters, digits, . _ -); choose one with --name");
-        reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data), locations.data);
-        try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
-            new ExtensionStore(store).put(stored, report, graph);
+        Optional<ServingStore> serving = ServingStore.find(locations);
+        if (serving.isPresent()) {
+            serving.get().put(stored, graph);   // the server holds the store: it validates again and stores in one transaction
+        } else {
+            reportLeftOver(new StoreBuilder().ensure(locations.ontology(), locations.data), locations.data);
+            try (KnowledgeStore store = KnowledgeStore.open(locations.data)) {
+                new ExtensionStore(store).put(stored, report, graph);
+            }
         }
         System.out.printf("stored extension '%s' (%s, release %s, %d warnings) in %s%n", stored, report.extension(), report.release(),
-            report.count(org.etomkg.extension.Finding.Severity.Warning), locations.data.resolve("store"));
+            report.count(org.etomkg.extension.Finding.Severity.Warning),
+            serving.map(s -> "the store of the server at " + s.base()).orElse(locations.data.resolve("store").toString()));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.server.EtomServer;
 import org.etomkg.server.ServerOptions;
+import org.etomkg.server.LocalKey;
 import org.etomkg.server.Users;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ServerRecord;
@@ -55,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() {
         ServerOptions options = ServerOptions.defaults().withPort(port).withHost(host)
             .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
-            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl);
+            .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl)
+            .withLocalKey(LocalKey.generate());
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         LoadCommand.reportLeftOver(built, locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
@@ -63,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf("checked the store: %d graphs, %,d triples as recorded, in %.1f s%n", store.opened().graphs(),
             store.opened().triples(), store.opened().millis() / 1000.0);
         EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), locations.ontology(), options);
-        ServerRecord.publish(locations.data, server.queryEndpoint());
+        ServerRecord.publish(locations.data, server.queryEndpoint(), options.localKey().value());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ServerRecord.withdraw(locations.data);
             server.close();

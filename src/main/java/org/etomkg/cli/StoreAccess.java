@@ -23,7 +23,7 @@ final class StoreAccess {
 
     /** A query connection to the store, through a running server when there is one. */
     static <T> T withConnection(Locations locations, Function<RDFConnection, T> work) {
-        Optional<String> endpoint = ServerRecord.endpoint(locations.data).filter(StoreAccess::answers);
+        Optional<String> endpoint = runningEndpoint(locations);
         if (endpoint.isPresent()) {
             try (RDFConnection conn = RDFConnection.queryConnect(endpoint.get())) {
                 return work.apply(conn);
@@ -33,6 +33,11 @@ final class StoreAccess {
         try (KnowledgeStore store = KnowledgeStore.open(locations.data); var conn = store.connect()) {
             return work.apply(conn);
         }
+    }
+
+    /** The endpoint of a {@code serve} running on this data folder, when it answers. */
+    static Optional<String> runningEndpoint(Locations locations) {
+        return ServerRecord.endpoint(locations.data).filter(StoreAccess::answers);
     }
 
     private static boolean answers(String endpoint) {

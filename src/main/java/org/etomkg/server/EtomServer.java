@@ -79,7 +79,7 @@ public final class EtomServer implements AutoCloseable {
             b.addFilter("/*", new Cors(Arrays.stream(options.corsOrigins().split(",")).map(String::strip).collect(Collectors.toSet())));
         SignInThrottle throttle = new SignInThrottle();
         // Who may write is settled before any body is read: a stranger's upload is refused unread.
-        b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false, throttle));   // POST /api/validate stores nothing: open
+        b.addFilter("/api/extensions/*", new WriteAuth(options.users(), false, throttle, options.localKey()));   // POST /api/validate stores nothing: open
         b.addFilter("/api/session", new WriteAuth(options.users(), true, throttle));          // the web page's sign-in check
         // Only what exists is guarded: without --update or --admin those paths are 404, not an invitation to log in.
         if (options.update()) b.addFilter(DATASET + "/update", new WriteAuth(options.users(), true, throttle));

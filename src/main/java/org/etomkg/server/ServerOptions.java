@@ -5,7 +5,7 @@ package org.etomkg.server;
  * endpoints, no SHACL endpoint, no CORS, and the {@link Limits} on what one request may cost.
  */
 public record ServerOptions(String host, int port, Users users, boolean update, boolean admin, boolean shacl,
-                            String corsOrigins, Limits limits) {
+                            String corsOrigins, Limits limits, LocalKey localKey) {
 
     /**
      * What one request may cost: a query's time, a body's size, a validation's time, how slowly
@@ -29,20 +29,22 @@ public record ServerOptions(String host, int port, Users users, boolean update, 
     }
 
     public static ServerOptions defaults() {
-        return new ServerOptions("127.0.0.1", 3030, Users.none(), false, false, false, null, Limits.defaults());
+        return new ServerOptions("127.0.0.1", 3030, Users.none(), false, false, false, null, Limits.defaults(), LocalKey.none());
     }
 
     public long timeoutSeconds() { return limits.timeoutSeconds(); }
     public long maxBodyBytes() { return limits.maxBodyBytes(); }
 
-    public ServerOptions withPort(int p) { return new ServerOptions(host, p, users, update, admin, shacl, corsOrigins, limits); }
-    public ServerOptions withHost(String h) { return new ServerOptions(h, port, users, update, admin, shacl, corsOrigins, limits); }
-    public ServerOptions withUsers(Users u) { return new ServerOptions(host, port, u, update, admin, shacl, corsOrigins, limits); }
-    public ServerOptions withUpdate(boolean u) { return new ServerOptions(host, port, users, u, admin, shacl, corsOrigins, limits); }
-    public ServerOptions withAdmin(boolean a) { return new ServerOptions(host, port, users, update, a, shacl, corsOrigins, limits); }
-    public ServerOptions withShacl(boolean on) { return new ServerOptions(host, port, users, update, admin, on, corsOrigins, limits); }
-    public ServerOptions withCors(String c) { return new ServerOptions(host, port, users, update, admin, shacl, c, limits); }
-    public ServerOptions withLimits(Limits l) { return new ServerOptions(host, port, users, update, admin, shacl, corsOrigins, l); }
+    public ServerOptions withPort(int p) { return new ServerOptions(host, p, users, update, admin, shacl, corsOrigins, limits, localKey); }
+    public ServerOptions withHost(String h) { return new ServerOptions(h, port, users, update, admin, shacl, corsOrigins, limits, localKey); }
+    public ServerOptions withUsers(Users u) { return new ServerOptions(host, port, u, update, admin, shacl, corsOrigins, limits, localKey); }
+    public ServerOptions withUpdate(boolean u) { return new ServerOptions(host, port, users, u, admin, shacl, corsOrigins, limits, localKey); }
+    public ServerOptions withAdmin(boolean a) { return new ServerOptions(host, port, users, update, a, shacl, corsOrigins, limits, localKey); }
+    public ServerOptions withShacl(boolean on) { return new ServerOptions(host, port, users, update, admin, on, corsOrigins, limits, localKey); }
+    public ServerOptions withCors(String c) { return new ServerOptions(host, port, users, update, admin, shacl, c, limits, localKey); }
+    public ServerOptions withLimits(Limits l) { return new ServerOptions(host, port, users, update, admin, shacl, corsOrigins, l, localKey); }
+    /** The key a command on the same data folder writes with (see {@link LocalKey}). */
+    public ServerOptions withLocalKey(LocalKey k) { return new ServerOptions(host, port, users, update, admin, shacl, corsOrigins, limits, k); }
     public ServerOptions withTimeout(long s) { return withLimits(limits.withTimeout(s)); }
     public ServerOptions withMaxBody(long b) { return withLimits(limits.withMaxBody(b)); }
 

@@ -120,7 +120,13 @@ final class GraphLedger {
         manifest = manifest.withGraphs(changed);
         manifest.write(storeDir);
         deleteNote();
+        writes++;
     }
+
+    private long writes;
+
+    /** Writes committed since the store was opened. */
+    synchronized long writes() { return writes; }
 
     private void deleteNote() {
         try {

@@ -171,6 +171,9 @@ public final class KnowledgeStore implements AutoCloseable {
         return out;
     }
 
+    /** Writes committed since the store was opened: what an answer computed from the store is current for. */
+    public long writes() { return ledger.writes(); }
+
     /** The check made when the store was opened: how long it took, and what it covered. */
     public Integrity opened() { return opened; }
 

@@ -23,28 +23,34 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README is a test (ROBOT's habit): every command in its {@code sh} blocks runs as
- * written through the launcher, in a fresh working folder, and where a {@code text} block
- * follows a one-command block, the output must be exactly that text. The server runs in a
- * folder of its own, since {@code load} refuses a store that a server holds.
+ * The README is a test (ROBOT's habit), followed top to bottom as a new user follows it: in one
+ * working folder, every command of its {@code sh} blocks and every {@code $ command} of its
+ * {@code console} blocks runs as written, in order, through the launcher, with the server that
+ * the README starts running beside them. Where a {@code text} block follows a one-command block,
+ * or a console block shows a command's output, the output must be exactly that. A
+ * {@code ./etom-kg serve} starts (or restarts) the server on a free port; the README's curl
+ * commands go to that port; {@code ./etom-kg load}, which the README says to run with the server
+ * stopped, first shows that a running server refuses it, then stops the server.
  */
 class ReadmeIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir static Path work;
-    private static Path serving, cli;
+    private static Path folder;
     private static Process server;
     private static int port;
 
-    record Example(String command, String expected) {}
+    /** One command of the README and the output it shows (or null); a transcript may show a failing command. */
+    record Example(String command, String expected, boolean transcript) {
+        Example(String command, String expected) { this(command, expected, false); }
+    }
 
-    static List<Example> examples(String lang) throws IOException {
+    static List<Example> examples() throws IOException {
         String readme = Files.readString(REPO.resolve("README.md"));
         List<Example> out = new ArrayList<>();
         Matcher m = BLOCK.matcher(readme);
@@ -52,8 +58,14 @@ class ReadmeIT {
         List<Integer> ends = new ArrayList<>(), starts = new ArrayList<>();
         while (m.find()) { blocks.add(new String[] {m.group(1), m.group(2)}); starts.add(m.start()); ends.add(m.end()); }
         for (int i = 0; i < blocks.size(); i++) {
-            if (!blocks.get(i)[0].equals(lang)) continue;
-            List<String> commands = blocks.get(i)[1].lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String lang = blocks.get(i)[0], body = blocks.get(i)[1];
+            if (lang.equals("console") && body.startsWith("$ ")) {
+                String[] lines = body.split("\n", 2);
+                out.add(new Example(lines[0].substring(2).strip(), lines.length > 1 ? lines[1] : "", true));
+                continue;
+            }
+            if (!lang.equals("sh")) continue;
+            List<String> commands = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             boolean followedByOutput = i + 1 < blocks.size() && blocks.get(i + 1)[0].equals("text")
                 && readme.substring(ends.get(i), starts.get(i + 1)).isBlank();
             for (String c : commands)
@@ -63,27 +75,70 @@ class ReadmeIT {
     }
 
     @BeforeAll
-    static void startServer() throws Exception {
-        serving = Files.createDirectory(work.resolve("serving"));
-        cli = Files.createDirectory(work.resolve("cli"));
-        Files.createSymbolicLink(serving.resolve("etom-kg"), REPO.resolve("etom-kg"));
-        Files.createSymbolicLink(cli.resolve("etom-kg"), REPO.resolve("etom-kg"));
-        Files.createSymbolicLink(cli.resolve("examples"), REPO.resolve("examples"));   // the README's paths are the checkout's
-        assertTrue(examples("sh").stream().anyMatch(e -> e.command().equals("./etom-kg serve")), "the README shows ./etom-kg serve");
-        Files.createSymbolicLink(serving.resolve("examples"), REPO.resolve("examples"));
-        // The service section first adds a user, then serves with the users file: do the same.
-        String serve = "./etom-kg serve";
-        for (Example e : examples("sh")) {
-            if (e.command().contains("./etom-kg user add")) assertEquals(0, run(e.command(), serving).exit, e.command());
-            if (e.command().startsWith("./etom-kg serve --users")) serve = e.command();
-        }
+    static void workingFolder() throws Exception {
+        folder = Files.createDirectory(work.resolve("readme"));
+        Files.createSymbolicLink(folder.resolve("etom-kg"), REPO.resolve("etom-kg"));
+        Files.createSymbolicLink(folder.resolve("examples"), REPO.resolve("examples"));   // the README's paths are the checkout's
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception { stop(); }
+
+    @TestFactory
+    List<DynamicTest> theReadmeFollowedInOrder() throws IOException {
+        List<Example> examples = examples();
+        assertEquals("./etom-kg serve", examples.get(0).command(), "the README starts the server first");
+        assertTrue(examples.stream().anyMatch(e -> e.command().startsWith("curl ")), "the README asks the server");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Example e : examples) {
+            if (e.command().equals("mvn verify")) continue;   // this very build
+            tests.add(DynamicTest.dynamicTest(e.command(), () -> step(e)));
+        }
+        assertTrue(tests.size() >= 40, "the README shows its commands");
+        return tests;
+    }
+
+    private static void step(Example e) throws Exception {
+        String command = e.command();
+        if (command.startsWith("./etom-kg serve")) {
+            stop();
+            start(command);
+            if (command.contains("--users")) {
+                // A write without the user is refused, even though the data folder's key would be taken.
+                Result r = run("curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: text/turtle' "
+                    + "--data-binary @examples/nordlicht-telecom.ttl http://127.0.0.1:" + port + "/api/extensions/intruder");
+                assertEquals("401", r.stdout.strip());
+            }
+            return;
+        }
+        if (command.equals("./etom-kg load") && server != null) {
+            Result refused = run(command);
+            assertEquals(2, refused.exit, refused.output);
+            assertTrue(refused.output.contains("in use"), refused.output);
+            stop();   // as the README says: stop the server first
+        }
+        boolean http = command.startsWith("curl ");
+        Result r = run(http ? command.replace("127.0.0.1:3030", "127.0.0.1:" + port).replaceFirst("^curl ", "curl -sS --fail-with-body ") : command);
+        if (!e.transcript()) assertEquals(0, r.exit, () -> command + " failed:\n" + r.output);
+        assertTrue(!r.output.isBlank(), command + " printed nothing");
+        if (e.expected() != null) assertEquals(e.expected().strip(), r.stdout.replace("\r\n", "\n").strip(), command);   // CSV ends lines with CRLF
+        if (command.startsWith("curl -H 'Accept: text/csv' --data-urlencode")) {
+            assertTrue(r.stdout.startsWith("release,elements"), r.stdout);
+            assertEquals(8, r.stdout.strip().lines().count(), r.stdout);
+        }
+        if (command.startsWith("./etom-kg query ") && server != null)
+            assertTrue(!r.stdout.contains("(0 rows)"), command + " found nothing:\n" + r.output);
+    }
+
+    private static void start(String serve) throws Exception {
+        Path log = work.resolve("serve.log");
         server = new ProcessBuilder("bash", "-c", "exec " + serve + " --port " + port)
-            .directory(serving.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
+            .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) fail("serve stopped: " + Files.readString(work.resolve("serve.log")));
+            if (!server.isAlive()) fail("serve stopped: " + Files.readString(log));
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/etom/sparql?query=ASK%7B%7D"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -91,90 +146,22 @@ class ReadmeIT {
             } catch (IOException notYet) { /* still starting */ }
             Thread.sleep(200);
         }
-        fail("serve did not answer within 180 s: " + Files.readString(work.resolve("serve.log")));
+        fail("serve did not answer within 240 s: " + Files.readString(log));
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.descendants().forEach(ProcessHandle::destroy);
-            server.destroy();
-            server.waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
-    void queriesWhileServingGoThroughTheServer() throws Exception {
-        Result r = run("./etom-kg query release-summary --param release=26.0 --format csv", serving);
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.stdout.contains("2,120"), r.stdout);
-        Result load = run("./etom-kg load", serving);
-        assertEquals(2, load.exit, load.output);
-        assertTrue(load.output.contains("in use"), load.output);
-        // Storing an extension meets the same lock: the same words, the same exit code, and the way through the server.
-        Result extension = run("./etom-kg load --extension examples/nordlicht-telecom.ttl", serving);
-        assertEquals(2, extension.exit, extension.output);
-        assertTrue(extension.output.contains("is in use by process") && extension.output.contains("PUT /api/extensions/NAME"), extension.output);
-    }
-
-    @TestFactory
-    List<DynamicTest> everyCommandRunsAsWritten() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Example e : examples("sh")) {
-            if (e.command().startsWith("./etom-kg serve") || e.command().equals("mvn verify")
-                || e.command().contains("./etom-kg user add")) continue;  // running now, or this very build, or done above
-            boolean http = e.command().startsWith("curl ");
-            // Against the running server, and failing on an HTTP error status as well.
-            String command = http ? e.command().replace("127.0.0.1:3030", "127.0.0.1:" + port).replaceFirst("^curl ", "curl -sS --fail-with-body ")
-                : e.command();
-            tests.add(DynamicTest.dynamicTest(e.command(), () -> {
-                Result r = run(command, http ? serving : cli);
-                assertEquals(0, r.exit, () -> e.command() + " failed:\n" + r.output);
-                assertTrue(!r.output.isBlank(), e.command() + " printed nothing");
-                if (e.expected() != null) assertEquals(e.expected().strip(), r.stdout.replace("\r\n", "\n").strip(), e.command());   // CSV ends lines with CRLF
-            }));
-        }
-        assertTrue(tests.size() >= 10, "the README shows its commands");
-        return tests;
-    }
-
-    @Test
-    void theCurlExampleAnswersEveryRelease() throws Exception {
-        Example curl = examples("sh").stream().filter(e -> e.command().startsWith("curl ")).findFirst().orElseThrow();
-        Result r = run(curl.command().replace("127.0.0.1:3030", "127.0.0.1:" + port), serving);
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.stdout.startsWith("release,elements"), r.stdout);
-        assertEquals(8, r.stdout.strip().lines().count(), r.stdout);
-    }
-
-    /** A {@code console} block that starts with "$ command" shows that command's exact output. */
-    @Test
-    void consoleTranscriptsShowTheRealOutput() throws Exception {
-        String readme = Files.readString(REPO.resolve("README.md"));
-        Matcher m = BLOCK.matcher(readme);
-        int checked = 0;
-        while (m.find()) {
-            if (!m.group(1).equals("console") || !m.group(2).startsWith("$ ")) continue;
-            String[] lines = m.group(2).split("\n", 2);
-            Result r = run(lines[0].substring(2), cli);
-            assertEquals(lines[1].strip(), r.stdout.strip(), lines[0]);
-            checked++;
-        }
-        assertTrue(checked > 0, "the README shows a transcript");
-    }
-
-    @Test
-    void writingWithoutTheUserIsRefused() throws Exception {
-        Result r = run("curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: text/turtle' --data-binary @examples/nordlicht-telecom.ttl "
-            + "http://127.0.0.1:" + port + "/api/extensions/intruder", serving);
-        assertEquals("401", r.stdout.strip());
+    private static void stop() throws Exception {
+        if (server == null) return;
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        server.waitFor(30, TimeUnit.SECONDS);
+        server = null;
     }
 
     record Result(int exit, String stdout, String output) {}
 
-    private static Result run(String command, Path dir) throws Exception {
+    private static Result run(String command) throws Exception {
         Path out = Files.createTempFile(work, "out", ".txt"), err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile())
+        Process p = new ProcessBuilder("bash", "-c", command).directory(folder.toFile())
             .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) { p.destroyForcibly(); fail(command + " did not finish in 300 s"); }
         String stdout = Files.readString(out, StandardCharsets.UTF_8);

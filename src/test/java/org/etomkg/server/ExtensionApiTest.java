@@ -267,6 +267,49 @@ class ExtensionApiTest {
     }
 
     @Test
+    void theDataFoldersKeyStoresAnExtensionAndNothingElse() {
+        LocalKey key = LocalKey.generate();
+        try (EtomServer keyed = EtomServer.start(store, TestStores.QUERIES, TestStores.SHAPES, ServerOptions.defaults().withPort(0).withLocalKey(key))) {
+            ApiClient client = ApiClient.of(keyed);
+            HttpResponse<String> wrong = client.put("/api/extensions/nordlicht", "text/turtle", smallValid, "Authorization", "Bearer " + key.value() + "x");
+            assertEquals(401, wrong.statusCode(), wrong.body());
+            assertEquals(404, client.get("/api/extensions/nordlicht").statusCode(), "a wrong key stores nothing");
+            HttpResponse<String> stored = client.put("/api/extensions/nordlicht", "text/turtle", smallValid, "Authorization", "Bearer " + key.value());
+            assertEquals(201, stored.statusCode(), stored.body());
+            assertEquals(200, client.get("/api/extensions/nordlicht").statusCode());
+            // The key opens the extensions, not the sign-in that the web page's writes use.
+            assertEquals(401, client.get("/api/session", "Authorization", "Bearer " + key.value()).statusCode());
+            assertEquals(204, client.delete("/api/extensions/nordlicht", "Authorization", "Bearer " + key.value()).statusCode());
+        }
+        // Without a key, a Bearer token is no credential at all.
+        assertEquals(401, api.put("/api/extensions/nordlicht", "text/turtle", smallValid, "Authorization", "Bearer " + "x".repeat(43)).statusCode());
+    }
+
+    @Test
+    void theQualityChecksRunInTheServerAndAreRunAgainAfterAWrite() {
+        HttpResponse<String> before = api.get("/api/checks");
+        assertEquals(200, before.statusCode(), before.body());
+        JsonNode report = json(before);
+        assertTrue(report.path("releases").toString().contains("\"26.0\""), before.body());
+        assertTrue(report.path("findings").size() > 0, "the shipped data has its source quirks as warnings");
+        for (JsonNode f : report.path("findings")) {
+            assertEquals("WARN", f.path("severity").asText(), f.toString());
+            assertTrue(f.path("values").has("release") || !f.path("check").asText().startsWith("skos-"), f.toString());
+        }
+        assertEquals(before.body(), api.get("/api/checks").body(), "the same store gives the same answer");
+        // A write is a new state of the store: a conforming extension that names two of its processes alike
+        // (under different parents, which the shapes allow) is one more overlapping-labels warning.
+        String twoAlike = smallValid + "nl:2.3.3.18.1 a etom:ExtensionProcess ; skos:inScheme nl:extension ; skos:notation \"2.3.3.18.1\" ; "
+            + "etom:level 4 ; rdfs:label \"Check Basket\"@en ; skos:definition \"Checks it again.\"@en ; etom:parent p:1.3.3.18 .\n";
+        HttpResponse<String> put = api.put("/api/extensions/nordlicht", "text/turtle", twoAlike, "Authorization", AUTH);
+        assertEquals(201, put.statusCode(), put.body());
+        HttpResponse<String> after = api.get("/api/checks");
+        assertEquals(200, after.statusCode(), after.body());
+        assertEquals(report.path("findings").size() + 1, json(after).path("findings").size(), after.body());
+        assertTrue(after.body().contains("https://nordlicht-telecom.example/etom/extension"), "the finding names the extension's scheme");
+    }
+
+    @Test
     void anExtensionWhoseHeaderIsAlsoAnOntologyIsValidatedAndStoredAsItCame(@TempDir Path dir) throws IOException {
         // The form ./etom-kg new-extension writes and Protégé saves: the header is an owl:Ontology importing its release.
         Path file = new ExtensionScaffold(TestStores.ONTOLOGY).write(dir.resolve("acme"),

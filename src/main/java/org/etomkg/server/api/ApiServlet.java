@@ -60,6 +60,7 @@ public final class ApiServlet extends HttpServlet {
     private final long timeoutSeconds;
     private final long validationSeconds;
     private final ReleaseSuggestions suggestions;
+    private final StoreChecks checks;
     private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     public ApiServlet(KnowledgeStore store, Path queriesDir, ExtensionValidator validator, long timeoutSeconds, long validationSeconds,
@@ -70,6 +71,7 @@ public final class ApiServlet extends HttpServlet {
         this.validator = validator;
         this.timeoutSeconds = timeoutSeconds;
         this.validationSeconds = validationSeconds;
+        this.checks = new StoreChecks(store, queriesDir, validationSeconds);
     }
 
     @Override
@@ -79,6 +81,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             if (path.equals("/health") && method.equals("GET")) health(resp);
             else if (path.equals("/queries") && method.equals("GET")) listQueries(resp);
+            else if (path.equals("/checks") && method.equals("GET")) json(resp, 200, checks.report().toJson());
             else if (path.matches("/queries/[^/]+/sparql") && method.equals("GET")) queryText(path.substring(9, path.length() - 7), req, resp);
             else if (path.startsWith("/queries/") && method.equals("GET")) runQuery(path.substring(9), req, resp);
             else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(allQueries()));

@@ -24,6 +24,7 @@ public final class OpenApi {
         paths.put("/api/queries/{name}/sparql", queryTextPath());
         paths.put("/api/queries", simple("List the named queries with their parameters", "application/json"));
         paths.put("/api/health", simple("Answers 200 when the dataset answers a query; 503 when it does not, or when the store no longer holds what it recorded (status damaged: run ./etom-kg load)", "application/json"));
+        paths.put("/api/checks", simple("Run the quality checks of queries/checks/ over the store (kept until the next write): the findings, each with its check, severity, message and values, and the releases held", "application/json"));
         paths.put("/api/validate", validatePath());
         paths.put("/api/extensions", simple("List the stored extensions with their status", "application/json"));
         paths.put("/api/extensions/{name}", extensionPath());

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.etomkg.server.LocalKey;
 import org.etomkg.server.Users;
 
 /**
@@ -23,12 +24,19 @@ public final class WriteAuth implements Filter {
     private final Users users;
     private final boolean allMethods;
     private final SignInThrottle throttle;
+    private final LocalKey localKey;
 
     /** @param throttle shared by every guarded path, so guesses count wherever they are made */
     public WriteAuth(Users users, boolean allMethods, SignInThrottle throttle) {
+        this(users, allMethods, throttle, LocalKey.none());
+    }
+
+    /** @param localKey also admitted, as a Bearer token: the key of {@code serve}'s data folder */
+    public WriteAuth(Users users, boolean allMethods, SignInThrottle throttle, LocalKey localKey) {
         this.users = users;
         this.allMethods = allMethods;
         this.throttle = throttle;
+        this.localKey = localKey;
     }
 
     @Override
@@ -37,6 +45,10 @@ public final class WriteAuth implements Filter {
         HttpServletResponse response = (HttpServletResponse) resp;
         boolean writes = switch (request.getMethod()) { case "PUT", "POST", "PATCH", "DELETE" -> true; default -> false; };
         if (!(allMethods || writes)) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        if (localKey.admits(request.getHeader("Authorization"))) {
             chain.doFilter(req, resp);
             return;
         }

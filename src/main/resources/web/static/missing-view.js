@@ -10,5 +10,5 @@ export function showMissing(view, title, q, ...instead) {
   const search = el("form", { class: "toolbar", id: "missing-search", role: "search", action: "/search",
     onsubmit: e => { e.preventDefault(); navigate("/search?" + new URLSearchParams({ q: input.value })); } },
     el("label", { for: "missing-q" }, "Search processes"), input, el("button", { type: "submit" }, "Search"));
-  view.replaceChildren(el("h1", { id: "not-found" }, title), ...instead, search);
+  view.replaceChildren(el("h1", { id: "not-found" }, title), ...instead.filter(Boolean), search);
 }

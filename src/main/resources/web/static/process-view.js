@@ -6,10 +6,14 @@ import { releasePath, domainPath, groupPath } from "./paths.js";
 import { flowPath } from "./flow-view.js";
 import { showMissing } from "./missing-view.js";
 
+/** What the server takes for a process identifier (ProcessIdentifier): anything else names no process. */
+const IDENTIFIER = /^[12](\.(0|[1-9][0-9]{0,3}))+$/;
+
 export async function showProcess(main, release, id) {
   const p = { id, release };
   const all = await releases();
   if (!all.includes(release)) return notFound(main, release, id, all);
+  if (!IDENTIFIER.test(id)) return notFound(main, release, id);
   const [card, path, subtree, components, abes, history, extensionRows, flows] = await Promise.all([
     query("process-card", p), query("path-to-root", p), query("subtree", p), query("process-components", p),
     query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), query("process-flows", p)]);

@@ -7,6 +7,7 @@ import { showMapping } from "./mapping-view.js";
 import { showRelease, showDomain, showGroup } from "./reference-view.js";
 import { showFlow } from "./flow-view.js";
 import { el } from "./dom.js";
+import { showMissing } from "./missing-view.js";
 import { navigate, NAVIGATED } from "./nav.js";
 
 const main = () => document.getElementById("main");
@@ -41,7 +42,7 @@ async function route() {
       return;
     }
   }
-  view.replaceChildren(el("h1", {}, "Not found"), el("p", {}, "No page at ", el("code", {}, path), "."));
+  showMissing(view, "Not found", "", el("p", {}, "No page at ", el("code", {}, path), "."));
 }
 
 function markCurrent(path) {

@@ -30,11 +30,14 @@ export function releaseSelect(all, current, onChange, id = "release") {
   return [el("label", { for: id }, "Release"), select];
 }
 
-/** A table from rows, with the given columns [key, heading, render?]. */
+/**
+ * A table from rows, with the given columns [key, heading, render?]. Each cell carries its
+ * column's heading (data-label), which a narrow screen shows beside it when rows become cards.
+ */
 export function table(rows, columns, attrs = {}) {
   return el("table", { class: "data", ...attrs },
     el("thead", {}, el("tr", {}, columns.map(([, h]) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map(r => el("tr", {}, columns.map(([k, , render]) => el("td", {}, render ? render(r) : (r[k] ?? "")))))));
+    el("tbody", {}, rows.map(r => el("tr", {}, columns.map(([k, h, render]) => el("td", { "data-label": h }, render ? render(r) : (r[k] ?? "")))))));
 }
 
 /** "1 warning", "2 warnings". */

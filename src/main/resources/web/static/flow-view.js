@@ -3,6 +3,7 @@
 // the server exports, and its steps as a table.
 import { query, problem, getJson } from "./api.js";
 import { el, table } from "./dom.js";
+import { showMissing } from "./missing-view.js";
 
 let viewerLoaded;
 /** bpmn-js is a classic script defining the global BpmnJS: loaded once, on the first flow opened. */
@@ -21,13 +22,16 @@ function loadViewer() {
 export const flowPath = (extension, flow) => `/extensions/${encodeURIComponent(extension)}/flows/${encodeURIComponent(flow)}`;
 
 export async function showFlow(main, extension, flow) {
+  const extensions = await getJson("/api/extensions").catch(() => []);
+  if (!extensions.some(x => x.name === extension)) {
+    return showMissing(main, `No extension “${extension}” is stored`, "", el("p", {}, "The stored extensions: ",
+      extensions.length ? extensions.map((x, i) => [i ? ", " : "", el("a", { href: `/map?extension=${encodeURIComponent(x.name)}` }, x.name)]) : "none", "."));
+  }
   const model = `/download/extension/${encodeURIComponent(extension)}/flow/${encodeURIComponent(flow)}.bpmn`;
-  const [resp, steps, extensions, BpmnJS] = await Promise.all([fetch(model), query("flow-steps", { flow }),
-    getJson("/api/extensions").catch(() => []), loadViewer()]);
+  const [resp, steps, BpmnJS] = await Promise.all([fetch(model), query("flow-steps", { flow }), loadViewer()]);
   const release = extensions.find(x => x.name === extension)?.release;
   if (!resp.ok) {
-    main.replaceChildren(el("h1", {}, `No flow “${flow}” in extension ${extension}`), el("p", {}, await problem(resp)));
-    return;
+    return showMissing(main, `No flow “${flow}” in extension ${extension}`, "", el("p", {}, await problem(resp)));
   }
   document.title = `${flow} (${extension}) – etom-kg`;
   const canvas = el("div", { class: "flow-canvas", id: "flow-diagram", role: "img", "aria-label": `BPMN diagram of ${flow}` });

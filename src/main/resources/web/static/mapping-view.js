@@ -98,10 +98,10 @@ function activityTable(activities, release, choose) {
       const key = `${a.file}#${a.id}`;
       const [cls, word] = SOURCE[a.source];
       return el("tr", { "data-activity": key, "data-source": a.source },
-        el("td", {}, a.file), el("td", {}, a.lane ?? ""), el("td", {}, a.name),
-        el("td", { class: "parent" }, el("span", { class: "id" }, a.parent.identifier), " ", a.parent.name),
+        el("td", { "data-label": "Model" }, a.file), el("td", { "data-label": "Lane" }, a.lane ?? ""), el("td", { "data-label": "Activity" }, a.name),
+        el("td", { class: "parent", "data-label": "Parent" }, el("span", { class: "id" }, a.parent.identifier), " ", a.parent.name),
         el("td", {}, el("span", { class: "badge " + cls }, word)),
-        el("td", {}, a.source === "suggested" || a.source === "chosen" ? change(a, key, release, choose) : ""));
+        el("td", { "data-label": "Change the parent" }, a.source === "suggested" || a.source === "chosen" ? change(a, key, release, choose) : ""));
     })));
 }
 

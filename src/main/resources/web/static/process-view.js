@@ -4,12 +4,19 @@ import { el, processLink, releaseSelect, table } from "./dom.js";
 import { navigate } from "./nav.js";
 import { releasePath, domainPath, groupPath } from "./paths.js";
 import { flowPath } from "./flow-view.js";
+import { showMissing } from "./missing-view.js";
+
+/** What the server takes for a process identifier (ProcessIdentifier): anything else names no process. */
+const IDENTIFIER = /^[12](\.(0|[1-9][0-9]{0,3}))+$/;
 
 export async function showProcess(main, release, id) {
   const p = { id, release };
-  const [card, path, subtree, components, abes, history, extensionRows, flows, all] = await Promise.all([
+  const all = await releases();
+  if (!all.includes(release)) return notFound(main, release, id, all);
+  if (!IDENTIFIER.test(id)) return notFound(main, release, id);
+  const [card, path, subtree, components, abes, history, extensionRows, flows] = await Promise.all([
     query("process-card", p), query("path-to-root", p), query("subtree", p), query("process-components", p),
-    query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), query("process-flows", p), releases()]);
+    query("process-sid-abes", p), query("process-history", p), query("process-extensions", p), query("process-flows", p)]);
   if (!card.length) return id.startsWith("2.") ? showExtensionProcess(main, release, id) : notFound(main, release, id);
   const head = card[0];
   document.title = `${id} ${head.name} (${release}) – etom-kg`;
@@ -99,10 +106,11 @@ async function showExtensionProcess(main, release, id) {
       `Every extension process beneath ${x.reference} ${x.referenceName}`)) : null);
 }
 
-function notFound(main, release, id) {
-  main.replaceChildren(el("h1", {}, `No process ${id} in release ${release}`),
-    el("p", {}, "Try ", el("a", { href: `/search?${new URLSearchParams({ q: id })}` }, "searching for it"),
-      " or the ", el("a", { href: `/map?release=${release}` }, `map of ${release}`), "."));
+function notFound(main, release, id, all) {
+  if (all) return showMissing(main, `No release ${release} in this store`, id,
+    el("p", {}, "The releases it holds: ", all.map((r, i) => [i ? ", " : "", el("a", { href: `/process/${r}/${id}` }, r)]), "."));
+  showMissing(main, `No process ${id} in release ${release}`, id,
+    el("p", {}, "Search for it below, or see the ", el("a", { href: `/map?release=${release}` }, `map of ${release}`), "."));
 }
 
 /** Children as a tree of disclosure widgets: each level opens on demand, down to level 7. */

@@ -4,11 +4,12 @@ import { query, releases, byIdentifier } from "./api.js";
 import { el, processLink, releaseSelect, table } from "./dom.js";
 import { navigate } from "./nav.js";
 import { releasePath, domainPath, groupPath, groupSlug } from "./paths.js";
+import { showMissing } from "./missing-view.js";
 
 /** The release's counts, domains, vertical groups, quality flags and what changed since the one before. */
 export async function showRelease(main, release) {
   const all = await releases();
-  if (!all.includes(release)) return notFound(main, `No release ${release}`, all);
+  if (!all.includes(release)) return notFound(main, `No release ${release} in this store`, all);
   const previous = all[all.indexOf(release) - 1];
   const [levels, map, flags, changes] = await Promise.all([
     query("release-summary", { release }), query("map", { release }), query("flagged-elements", { release }),
@@ -31,7 +32,7 @@ export async function showRelease(main, release) {
 /** A domain's level-2 processes with their vertical groups, and its counts per level. */
 export async function showDomain(main, release, id) {
   const all = await releases();
-  if (!all.includes(release)) return notFound(main, `No release ${release}`, all);
+  if (!all.includes(release)) return notFound(main, `No release ${release} in this store`, all);
   const [levels, map] = await Promise.all([query("domain-summary", { domain: id, release }), query("map", { release })]);
   const rows = map.filter(r => r.domainIdentifier === id);
   if (!rows.length) return notFound(main, `No domain ${id} in release ${release}`, all, release);
@@ -50,7 +51,7 @@ export async function showDomain(main, release, id) {
 /** A vertical group's level-2 processes, domain by domain. */
 export async function showGroup(main, release, slug) {
   const all = await releases();
-  if (!all.includes(release)) return notFound(main, `No release ${release}`, all);
+  if (!all.includes(release)) return notFound(main, `No release ${release} in this store`, all);
   const map = await query("map", { release });
   const rows = map.filter(r => r.group && groupSlug(r.group) === slug);
   if (!rows.length) return notFound(main, `No vertical group “${slug}” in release ${release}`, all, release);
@@ -149,7 +150,7 @@ function processTable(release, rows, other) {
 }
 
 function notFound(main, title, all, release) {
-  main.replaceChildren(el("h1", {}, title),
-    el("p", {}, "The releases in the store: ", all.map((r, i) => [i ? ", " : "", el("a", { href: releasePath(r) }, r)]), "."),
+  showMissing(main, title, "",
+    el("p", {}, "The releases it holds: ", all.map((r, i) => [i ? ", " : "", el("a", { href: releasePath(r) }, r)]), "."),
     release ? el("p", {}, el("a", { href: `/map?release=${release}` }, `The map of ${release}`), " shows its domains and vertical groups.") : null);
 }

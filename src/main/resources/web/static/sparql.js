@@ -50,6 +50,28 @@ LIMIT 500
   Yasgui.defaults.yasqe.autocompleters = offline.slice();
   Yasgui.defaults.yasqe.prefixCcApi = null;
   Yasgui.defaults.endpointCatalogueOptions.getData = () => [{ endpoint: ENDPOINT }];
+  plainResultTable(Yasgui.Yasr && Yasgui.Yasr.plugins.table);
+
+  /**
+   * YASR's table as a reader wants it: values plain ("4", not "4"^^xsd:integer), that is its
+   * "Simple view" ticked unless the reader unticks it, and the row number kept in its own column
+   * (YASR hides it in simple view, and gives it so little room that row 1 of "1.1" reads "11.1").
+   * The table plugin has no option for either, so its defaults are set on its class.
+   */
+  function plainResultTable(Table) {
+    if (!Table || !Table.prototype.draw) return;
+    const draw = Table.prototype.draw, columns = Table.prototype.getColumns;
+    Table.prototype.draw = function (config) { return draw.call(this, Object.assign({ compact: true }, this.persistentConfig, config)); };
+    Table.prototype.getColumns = function () {
+      const all = columns.call(this);
+      if (all[0]) { all[0].visible = true; all[0].className = "row-number"; }
+      return all;
+    };
+    Table.prototype.getSizeFirstColumn = function () {
+      const rows = (this.yasr.results && this.yasr.results.getBindings() || []).length;
+      return String(rows).length * 9 + 16;
+    };
+  }
 
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: ENDPOINT, method: "POST" },

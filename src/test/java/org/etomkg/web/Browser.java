@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -118,6 +119,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriver driver() { return driver; }
+
+    /** Draws the pages that follow as a phone of that size shows them (the viewport, its meta tag honoured), until {@link #desktop()}. */
+    public void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size (1600 by 1000). */
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
 
     public JavascriptExecutor js() { return driver; }
 

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -463,6 +465,168 @@ class WebPageTest {
         }
     }
 
+    /** The main routes, each with what shows it fully drawn. */
+    static final Map<String, String> PAGES = new LinkedHashMap<>();
+    static {
+        PAGES.put("/map?release=25.5&extension=nordlicht", "#overlay-summary");
+        PAGES.put("/process/25.5/1.3.3", "#history-table");
+        PAGES.put("/releases/25.5", "#group-list");
+        PAGES.put("/releases/25.5/domains/1.3", "#process-table");
+        PAGES.put("/releases/25.5/groups/fulfillment", "#process-table");
+        PAGES.put("/search?q=order", "#search-results li");
+        PAGES.put("/validate?extension=nordlicht", "#report-summary");
+        PAGES.put("/mapping", "#bpmn-dropzone");
+        PAGES.put("/extensions/nordlicht/flows/Order-to-Payment", "#flow-steps");
+        PAGES.put("/sparql?example=multi-group-processes", "#examples li");   // a tab with a long name
+    }
+
+    /** On a phone (390 by 844): no page wider than the screen, a one-line header whose menu opens the navigation, tables as cards. */
+    @Test
+    void everyPageFitsAPhoneWithAOneLineHeaderAndTablesAsCards() {
+        browser.phone(390, 844);
+        try {
+            for (var page : PAGES.entrySet()) {
+                browser.open(page.getKey());
+                browser.waitFor(page.getValue());
+                if (page.getKey().startsWith("/sparql")) browser.waitUntil(d -> browser.text("#yasgui .tabsList .tab.active").contains("vertical group"));
+                long wide = number("return document.documentElement.scrollWidth"), screen = number("return document.documentElement.clientWidth");
+                assertEquals(390, screen);
+                assertTrue(wide <= screen, page.getKey() + " is " + wide + " px wide on a " + screen + " px screen");
+                long header = number("return Math.round(document.querySelector('header.top').getBoundingClientRect().height)");
+                assertTrue(header <= 64, page.getKey() + ": the header is " + header + " px high");
+                if (page.getKey().startsWith("/map?")) {
+                    browser.waitFor("#etom-map a.process");
+                    assertTrue(number("return document.querySelector('.map-wrap').scrollWidth") > screen, "the map scrolls inside its own box");
+                }
+            }
+            // The validate page's file input sits inside its drop zone.
+            browser.open("/validate");
+            browser.waitFor("#extension-file");
+            assertEquals(0L, number("const z = document.getElementById('dropzone').getBoundingClientRect(), f = document.getElementById('extension-file').getBoundingClientRect();"
+                + " return (f.left < z.left || f.right > z.right) ? 1 : 0"), "the file input is inside the drop zone");
+
+            // A table is a card per row, each value under its column's heading.
+            browser.open("/process/25.5/1.3.3");
+            WebElement card = browser.waitFor("#history-table tbody tr");
+            assertEquals("block", card.getCssValue("display"));
+            assertTrue(card.getRect().getWidth() <= 390 - 16, "the card fits the screen: " + card.getRect().getWidth());
+            assertEquals("\"Release\"", browser.js().executeScript(
+                "return getComputedStyle(document.querySelector('#history-table tbody td'), '::before').content"));
+            assertFalse(browser.all("#history-table thead th").get(0).isDisplayed(), "the headings are on the cards, not above them");
+            browser.screenshot("phone-process");
+
+            // The navigation folds behind the menu button; it opens, leads on, and closes.
+            WebElement menu = browser.waitFor("header.top .menu-button");
+            WebElement validate = browser.all("header.top nav a[href='/validate']").get(0);
+            assertFalse(validate.isDisplayed());
+            menu.click();
+            assertEquals("true", menu.getAttribute("aria-expanded"));
+            browser.waitUntil(d -> validate.isDisplayed());
+            Object contrast = browser.js().executeScript(CONTRAST);
+            assertTrue(contrast instanceof Number n && n.intValue() >= 15, "the open menu: " + contrast);
+            browser.screenshot("phone-menu");
+            validate.click();
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/validate"));
+            assertEquals("false", menu.getAttribute("aria-expanded"));
+            assertFalse(validate.isDisplayed());
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    /** A release or stored extension that does not exist: a 404 that says so, lists what there is and offers search; the same inside the app. */
+    @Test
+    void aReleaseOrExtensionThatDoesNotExistGetsA404PageThatOffersSearch() throws Exception {
+        for (String path : List.of("/releases/99.0", "/releases/99.0/domains/1.1", "/releases/99.0/groups/fulfillment",
+                "/extensions/no-such-extension/flows/Order-to-Payment"))
+            assertEquals(404, get(path).statusCode(), path);
+        for (String path : List.of("/releases/25.5", "/releases/25.5/domains/1.3", "/extensions/nordlicht/flows/Order-to-Payment"))
+            assertEquals(200, get(path).statusCode(), path);
+
+        browser.open("/releases/99.0");
+        assertEquals("No release 99.0 in this store", browser.text("h1"));
+        assertEquals(1, browser.all("a[href='/releases/25.5']").size(), "it lists the releases there are");
+        browser.open("/extensions/no-such-extension/flows/Order-to-Payment");
+        assertEquals("No extension “no-such-extension” is stored", browser.text("h1"));
+        assertEquals(1, browser.all("a[href='/map?extension=nordlicht']").size(), "it lists the stored extensions");
+        browser.screenshot("404-extension");
+        browser.waitFor("#missing-q").sendKeys("order", Keys.ENTER);
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/search?q=order"));
+        browser.waitFor("#search-results li");
+
+        // Followed from inside the app (no reload), each missing thing gets its view, with search.
+        Map<String, String> missing = Map.of(
+            "/releases/99.0", "No release 99.0 in this store",
+            "/releases/25.5/domains/9.9", "No domain 9.9 in release 25.5",
+            "/extensions/no-such-extension/flows/Order-to-Payment", "No extension “no-such-extension” is stored",
+            "/process/26.0/9.9", "No process 9.9 in release 26.0",
+            "/process/99.0/1.1", "No release 99.0 in this store",
+            "/no/such/page", "Not found");
+        for (var m : missing.entrySet()) {
+            browser.js().executeScript("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'))", m.getKey());
+            browser.waitUntil(d -> !browser.all("#not-found").isEmpty() && m.getValue().equals(browser.text("#not-found")));
+            assertTrue(browser.waitFor("#missing-search button").isDisplayed(), m.getKey());
+        }
+        // A missing process's search is filled with its identifier.
+        browser.js().executeScript("history.pushState(null, '', '/process/26.0/9.9'); dispatchEvent(new PopStateEvent('popstate'))");
+        browser.waitUntil(d -> "No process 9.9 in release 26.0".equals(browser.text("#not-found")));
+        assertEquals("9.9", browser.waitFor("#missing-q").getAttribute("value"));
+        browser.waitFor("#missing-q").sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/search?q=9.9"));
+    }
+
+    /** YASR's table shows plain values (its simple view on), the row number in a column of its own, the headings whole; a phone gets the editor first. */
+    @Test
+    void theSparqlResultsArePlainValuesWithTheRowNumberApart() throws Exception {
+        browser.open("/sparql");
+        browser.waitFor("#yasgui .tabPanel.active .yasqe_queryButton").click();
+        browser.waitUntil(d -> browser.text("#sparql-status").matches("\\d+ rows? in .*"));
+        String text = (String) browser.js().executeScript("return window.etomSparql.yasgui.getTab().getYasqe().getValue()");
+        List<String> expected = firstRow(text);
+        String row = "#yasgui .tabPanel.active .yasr table.dataTable tbody tr:first-child td";
+        assertEquals(expected, browser.all(row).stream().map(WebElement::getText).toList(), "row number, then the values as they are");
+        assertEquals(List.of(), browser.js().executeScript("return [...document.querySelectorAll('#yasgui .tabPanel.active .yasr thead th .dt-column-title')]"
+            + ".filter(t => t.scrollWidth > t.clientWidth).map(t => t.textContent)"), "no heading is clipped");
+        assertTrue(number("const [a, b] = document.querySelectorAll('" + row + "'); const r = n => { const x = document.createRange();"
+            + " x.selectNodeContents(document.createTreeWalker(n, NodeFilter.SHOW_TEXT).nextNode()); return x.getBoundingClientRect(); };"
+            + " return Math.round(r(b).left - r(a).right)") >= 8, "the row number stands apart from the first value");
+        WebElement simple = browser.driver().findElement(By.xpath("//div[contains(@class,'tabPanel') and contains(@class,'active')]//label[span[.='Simple view']]/input"));
+        assertTrue(simple.isSelected(), "Simple view is on");
+        simple.click();
+        browser.waitUntil(d -> browser.all(row).stream().anyMatch(td -> td.getText().contains("^^")));
+        browser.driver().findElement(By.xpath("//div[contains(@class,'tabPanel') and contains(@class,'active')]//label[span[.='Simple view']]/input")).click();
+        browser.waitUntil(d -> browser.all(row).stream().map(WebElement::getText).toList().equals(expected));
+
+        browser.phone(390, 844);
+        try {
+            browser.open("/sparql");
+            browser.waitFor("#examples li");
+            assertTrue(number("return document.getElementById('yasgui').getBoundingClientRect().top < document.querySelector('.examples-panel').getBoundingClientRect().top ? 1 : 0") == 1,
+                "the editor comes before the named queries");
+            browser.screenshot("phone-sparql");
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private static long number(String script) {
+        return ((Number) browser.js().executeScript(script)).longValue();
+    }
+
+    /** "1" and the lexical forms of the query's first answer, as the store gives it. */
+    private static List<String> firstRow(String sparql) {
+        var dsg = server.store().datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(sparql).build()) {
+                var rs = qe.execSelect();
+                QuerySolution first = rs.next();
+                List<String> out = new java.util.ArrayList<>(List.of("1"));
+                for (String v : rs.getResultVars()) out.add(first.contains(v) ? (first.get(v).isLiteral() ? first.getLiteral(v).getLexicalForm() : first.get(v).toString()) : "");
+                return out;
+            }
+        });
+    }
+
     // ---- what the store says, asked without the page ----
 
     private static int boxes() {
@@ -543,6 +707,11 @@ class WebPageTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
             .header("Content-Type", "text/turtle").header("Authorization", basic())
             .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> delete(String path) throws Exception {

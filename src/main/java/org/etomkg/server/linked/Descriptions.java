@@ -117,6 +117,31 @@ final class Descriptions {
         });
     }
 
+    /** The versions of the releases in the store, in order. */
+    List<String> releases() {
+        return Txn.calculateRead(dsg, () -> {
+            TreeSet<String> out = new TreeSet<>();
+            dsg.getUnionGraph().find(Node.ANY, ETOM.version.asNode(), Node.ANY).forEachRemaining((Triple t) -> {
+                if (t.getObject().isLiteral() && t.getSubject().isURI() && t.getSubject().getURI().equals(ETOM.release(t.getObject().getLiteralLexicalForm())))
+                    out.add(t.getObject().getLiteralLexicalForm());
+            });
+            return new ArrayList<>(out);
+        });
+    }
+
+    /** The names of the stored extensions, in order. */
+    List<String> extensions() {
+        return Txn.calculateRead(dsg, () -> {
+            TreeSet<String> out = new TreeSet<>();
+            String prefix = ExtensionStore.graphOf("");
+            dsg.find(REGISTRY, Node.ANY, HEADER, Node.ANY).forEachRemaining(q -> {
+                Node graph = q.getSubject();
+                if (graph.isURI() && graph.getURI().startsWith(prefix)) out.add(graph.getURI().substring(prefix.length()));
+            });
+            return new ArrayList<>(out);
+        });
+    }
+
     /** The releases whose version has a process of this identifier, for a helpful 404. */
     List<String> releasesWith(String id) {
         return Txn.calculateRead(dsg, () -> {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,11 +113,38 @@ public final class LinkedData extends HttpServlet {
         RDFDataMgr.write(out, description, v.format());
     }
 
+    private static final Pattern RELEASE_PAGE = Pattern.compile("/releases/([0-9]+(?:\\.[0-9]+)*)(?:/.*)?");
+    private static final Pattern EXTENSION_PAGE = Pattern.compile("/extensions/([^/]+)/.*");
+
+    /**
+     * Answers a web page about something the store does not hold with a 404 page, and true: a
+     * process ({@code /process/R/ID}), a release ({@code /releases/R} and its domain and group
+     * pages) or a stored extension ({@code /extensions/NAME/...}). False (nothing sent) otherwise,
+     * and the web app draws the page.
+     */
+    public boolean refuseMissingPage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (refuseMissingProcessPage(req, resp)) return true;
+        String uri = req.getRequestURI();
+        Matcher release = RELEASE_PAGE.matcher(uri);
+        if (release.matches() && descriptions.described(new ResourcePath("/release/" + release.group(1), null)).isEmpty()) {
+            MissingPage.sendPage(resp, "No release " + release.group(1) + " in this store", "The releases it holds:",
+                descriptions.releases().stream().map(r -> new String[] { "/releases/" + r, r }).toList());
+            return true;
+        }
+        Matcher extension = EXTENSION_PAGE.matcher(uri);
+        if (extension.matches() && descriptions.described(new ResourcePath("/extension/" + extension.group(1), null)).isEmpty()) {
+            MissingPage.sendPage(resp, "No extension “" + extension.group(1) + "” is stored", "The stored extensions:",
+                descriptions.extensions().stream().map(x -> new String[] { "/map?extension=" + x, x }).toList());
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Answers a web page path {@code /process/R/ID} for a process no release has: a 404 page,
      * and true; false (nothing sent) when the process exists or the path is no process page.
      */
-    public boolean refuseMissingProcessPage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private boolean refuseMissingProcessPage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Optional<String[]> page = ResourcePath.processOfPage(req.getRequestURI());
         if (page.isEmpty()) return false;
         String release = page.get()[0], id = page.get()[1];

@@ -29,13 +29,13 @@ public final class WebPages extends HttpServlet {
 
     private final transient LinkedData linked;
 
-    /** @param linked answers a process page for a process no release has with a 404 */
+    /** @param linked answers the page of a process, release or extension the store does not hold with a 404 */
     public WebPages(LinkedData linked) { this.linked = linked; }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
-        if (linked.refuseMissingProcessPage(req, resp)) return;
+        if (linked.refuseMissingPage(req, resp)) return;
         String resource = resource(path);
         if (resource == null) {
             Problem.send(resp, 404, "no such page: " + path);

@@ -1,7 +1,10 @@
 package org.etomkg.cli;
 
+import org.etomkg.progress.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code etom-kg} command line: one class per command, each a thin shell over an operation. */
 @Command(name = "etom-kg", mixinStandardHelpOptions = true, version = "etom-kg 0.1.0",
@@ -11,7 +14,14 @@ import picocli.CommandLine.Command;
 public final class EtomKg implements Runnable {
 
     public static void main(String[] args) {
+        // The launcher knows whether stderr is a terminal (Java 17 cannot tell stderr apart); only then is progress shown.
+        if (Boolean.getBoolean("etomkg.progress")) Progress.showOn(System.err);
         System.exit(commandLine().execute(args));
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress lines on stderr")
+    void quiet(boolean quiet) {
+        if (quiet) Progress.quiet();
     }
 
     /** The command line with the error handling every command shares; tests run it in-process. */

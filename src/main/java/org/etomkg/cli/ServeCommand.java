@@ -3,6 +3,7 @@ package org.etomkg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.etomkg.progress.Progress;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.server.EtomServer;
 import org.etomkg.server.ServerOptions;
@@ -58,6 +59,8 @@ final class ServeCommand implements Callable<Integer> {
             .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
             .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl)
             .withLocalKey(LocalKey.generate());
+        StoreBuilder.whyBuild(locations.ontology(), locations.data).ifPresent(why -> Progress.say("building the store from "
+            + locations.ontology() + " before serving, since " + why + " (about a minute on two cores; once)"));
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         LoadCommand.reportLeftOver(built, locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);

@@ -11,6 +11,7 @@ import org.etomkg.extension.ExtensionValidator;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.extension.ReportFormat;
 
+import org.etomkg.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,15 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static ExtensionReport validate(Locations locations, List<Path> files, Optional<String> release) {
-        var extension = ExtensionFiles.read(files);
-        return new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology())).validate(extension, release);
+        org.apache.jena.graph.Graph extension;
+        try (Progress.Stage stage = Progress.stage("reading " + (files.size() == 1 ? files.get(0).toString() : files.size() + " files"))) {
+            extension = ExtensionFiles.read(files);
+            stage.done();
+        }
+        try (Progress.Stage stage = Progress.stage(String.format(java.util.Locale.ROOT, "validating %,d triples against the shapes", extension.size()))) {
+            ExtensionReport report = new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology())).validate(extension, release);
+            stage.done();
+            return report;
+        }
     }
 }

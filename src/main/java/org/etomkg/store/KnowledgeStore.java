@@ -22,6 +22,8 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
+import org.etomkg.progress.Progress;
+
 /**
  * The embedded TDB2 store under a data folder ({@code DATA/store}). Everything else reaches
  * the data through {@link #connect()} or {@link #datasetGraph()}, the one seam a remote
@@ -90,7 +92,11 @@ public final class KnowledgeStore implements AutoCloseable {
         DatasetGraph tdb = connect(store);
         try {
             GraphLedger ledger = GraphLedger.of(store);
-            Check check = check(store, tdb, ledger, true);
+            Check check;
+            try (Progress.Stage stage = Progress.stage("checking the store in " + store + " against its manifest")) {
+                check = check(store, tdb, ledger, true);
+                stage.done();
+            }
             if (!check.integrity().sound()) throw new StoreException(check.integrity().message());
             if (ledger.interrupted() || !SearchIndex.exists(store)) SearchIndex.build(tdb, store);   // after a crash, or a store from before the index
             ledger.settle(check.found());

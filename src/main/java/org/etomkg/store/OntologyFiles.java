@@ -22,6 +22,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 
+import org.etomkg.progress.Progress;
+
 /**
  * The Turtle files of an ontology folder, each parsed into the named graph its
  * {@code owl:Ontology} IRI names. Any syntax error or warning stops the read with the file,
@@ -41,12 +43,17 @@ public final class OntologyFiles {
     public static OntologyFiles read(Path dir) {
         Map<String, Graph> graphs = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
-        for (Path file : list(dir)) {
-            Graph g = parse(file);
-            String iri = ontologyIri(g, file);
-            Path earlier = files.putIfAbsent(iri, file);
-            if (earlier != null) throw new StoreException(file + ": declares ontology <" + iri + ">, already declared by " + earlier);
-            graphs.put(iri, g);
+        List<Path> listed = list(dir);
+        try (Progress.Stage stage = Progress.stage("reading the ontology files in " + dir, listed.size(), "files")) {
+            for (Path file : listed) {
+                Graph g = parse(file);
+                String iri = ontologyIri(g, file);
+                Path earlier = files.putIfAbsent(iri, file);
+                if (earlier != null) throw new StoreException(file + ": declares ontology <" + iri + ">, already declared by " + earlier);
+                graphs.put(iri, g);
+                stage.advance(1);
+            }
+            stage.done();
         }
         if (graphs.isEmpty()) throw new StoreException(dir + ": no Turtle files to load");
         return new OntologyFiles(graphs, files, fingerprint(dir));

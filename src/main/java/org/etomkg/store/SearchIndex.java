@@ -22,6 +22,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.etomkg.vocab.ETOM;
 
+import org.etomkg.progress.Progress;
+
 /**
  * The full-text index of names, local names, descriptions and identifiers (jena-text over
  * Lucene), kept inside the store folder ({@code DATA/store/text-index}) so that a rebuild's
@@ -54,18 +56,19 @@ final class SearchIndex {
         try {
             StoreBuilder.deleteTree(next);
             long docs;
-            try (Opened index = Opened.of(next)) {
+            try (Opened index = Opened.of(next); Progress.Stage stage = Progress.counting("indexing names and identifiers for search", "entries")) {
                 EntityDefinition def = index.index().getDocDef();
                 docs = Txn.calculateRead(tdb, () -> {
                     long n = 0;
                     for (Node p : PROPERTIES)
                         for (var it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY); it.hasNext(); ) {
                             Entity e = TextQueryFuncs.entityFromQuad(def, it.next());
-                            if (e != null) { index.index().addEntity(e); n++; }
+                            if (e != null) { index.index().addEntity(e); stage.at(++n); }
                         }
                     return n;
                 });
                 index.index().commit();
+                stage.done();
             }
             StoreBuilder.deleteTree(target);
             Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);

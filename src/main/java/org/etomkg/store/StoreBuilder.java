@@ -19,6 +19,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
+import org.etomkg.progress.Progress;
+
 /**
  * Builds the store of a data folder from the ontology files. A new store is built beside the
  * old one and swapped in only when complete, so a failed load leaves the previous store as it
@@ -74,26 +76,44 @@ public final class StoreBuilder {
         }
     }
 
+    /** Why {@link #ensure} would build the store, in words; empty when it is current. */
+    public static Optional<String> whyBuild(Path ontologyDir, Path dataDir) {
+        KnowledgeStore.recover(dataDir);   // an interrupted swap is put right first, as ensure does
+        Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
+        if (manifest.isEmpty()) return Optional.of("there is no store in " + dataDir.resolve(KnowledgeStore.STORE) + " yet");
+        if (!manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir)))
+            return Optional.of("the files in " + ontologyDir + " changed since the store was built");
+        if (manifest.get().graphs().isEmpty()) return Optional.of("the store predates its checksums");   // rebuilt once to get them
+        return Optional.empty();
+    }
+
     /** Builds when the store is missing or was built from other ontology files. */
     public Result ensure(Path ontologyDir, Path dataDir) {
-        KnowledgeStore.recover(dataDir);
-        Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
-        if (manifest.isPresent() && manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir))
-                && !manifest.get().graphs().isEmpty())   // a store from before the checksums is rebuilt once to get them
-            return new Result(manifest.get().shippedGraphs().size(), -1, 0, false);
-        return rebuild(ontologyDir, dataDir);
+        if (whyBuild(ontologyDir, dataDir).isPresent()) return rebuild(ontologyDir, dataDir);
+        return new Result(StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
     /** Writes the graphs, indexes them, and reads every graph back for the manifest's counts and checksums. */
     private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore, List<String> notCarried) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
-            Txn.executeWrite(dsg, () -> {
-                files.graphs().forEach((iri, graph) -> add(dsg, NodeFactory.createURI(iri), graph));
-                copyUserGraphs(oldStore, files, dsg, notCarried);
-            });
+            long triples = files.graphs().values().stream().mapToLong(Graph::size).sum();
+            try (Progress.Stage stage = Progress.stage("writing " + files.graphs().size() + " graphs into TDB2", triples, "triples")) {
+                Txn.executeWrite(dsg, () -> {
+                    files.graphs().forEach((iri, graph) -> {
+                        add(dsg, NodeFactory.createURI(iri), graph);
+                        stage.advance(graph.size());
+                    });
+                    copyUserGraphs(oldStore, files, dsg, notCarried);
+                });
+                stage.done();
+            }
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            return Txn.calculateRead(dsg, () -> GraphFingerprint.scan(dsg, true).graphs());
+            try (Progress.Stage stage = Progress.stage("reading every graph back for the store's manifest")) {
+                Map<String, GraphFingerprint> graphs = Txn.calculateRead(dsg, () -> GraphFingerprint.scan(dsg, true).graphs());
+                stage.done();
+                return graphs;
+            }
         } finally {
             TDBInternal.expel(dsg);
         }

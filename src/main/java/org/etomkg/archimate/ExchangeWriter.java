@@ -79,6 +79,7 @@ final class ExchangeWriter {
         Set<PropertyKey> used = EnumSet.noneOf(PropertyKey.class);
         m.elements().forEach(e -> used.addAll(e.properties().keySet()));
         m.relationships().forEach(r -> used.addAll(r.properties().keySet()));
+        m.diagrams().forEach(d -> used.addAll(d.properties.keySet()));
         if (!used.isEmpty()) {
             open("propertyDefinitions");
             for (PropertyKey k : used) {
@@ -121,6 +122,7 @@ final class ExchangeWriter {
         xml.writeAttribute("identifier", d.id);
         xml.writeAttribute(XSI, "type", "Diagram");
         name("name", d.name);
+        properties(d.properties);
         for (Diagram.Node n : d.nodes) node(n);
         for (Diagram.Connection c : d.connections) {
             indent();

@@ -149,11 +149,20 @@ final class ModelBuilder {
         for (QuerySolution s : agents)
             element(s.getResource("agent").getURI(), "role".equals(str(s, "kind")) ? ElementType.BusinessRole : ElementType.BusinessActor,
                 str(s, "name"), new TreeMap<>());
+        // a unit is part of its organisation (org:unitOf): the whole composes the part, as ArchiMate nests actors
+        for (QuerySolution s : agents) {
+            if (!s.contains("whole")) continue;
+            Element whole = byIri.get(s.getResource("whole").getURI()), part = byIri.get(s.getResource("agent").getURI());
+            if (whole != null && whole.type() == ElementType.BusinessActor && part.type() == ElementType.BusinessActor)
+                relate(RelationshipType.Composition, whole, part, null);
+        }
         for (QuerySolution s : queries.select(data, "assignments", null)) {
             Element agent = byIri.get(s.getResource("agent").getURI()), process = byIri.get(s.getResource("process").getURI());
             if (agent == null || process == null) continue;
             String raci = str(s, "raci");
-            relate(RelationshipType.Assignment, agent, process, raci).properties().put(PropertyKey.RACI, raci);
+            Relationship r = relate(RelationshipType.Assignment, agent, process, raci);
+            r.properties().put(PropertyKey.RACI, raci);
+            r.properties().put(PropertyKey.IRI, s.getResource("assignment").getURI());
         }
     }
 

@@ -430,6 +430,7 @@ public final class ArchimateImport {
             boolean keep = stepIris.length == steps.size();
             draft.add(f, RDF.type.asNode(), ETOM.term("EndToEndFlow"));
             draft.add(f, RDFS.label.asNode(), en(v.name()));
+            if (v.documentation() != null && !v.documentation().isEmpty()) draft.add(f, SKOS.definition.asNode(), en(v.documentation()));
             for (int i = 0; i < steps.size(); i++) {
                 Node step = keep && absolute(stepIris[i]) && usedIris.add(stepIris[i]) ? NodeFactory.createURI(stepIris[i])
                     : mint(ns + "flow-" + slug + "-" + (i + 1));

@@ -19,6 +19,8 @@ public final class Diagram {
     final List<Connection> connections = new ArrayList<>();
     /** What a view stands for, such as the IRI of the end-to-end flow it draws and the IRIs of its steps. */
     final SortedMap<PropertyKey, String> properties = new TreeMap<>();
+    /** What the view shows, in the CSP's words (an end-to-end flow's definition), else null. */
+    String documentation;
 
     Diagram(String id, String name) {
         this.id = id;

@@ -21,8 +21,8 @@ record ExchangeFile(Path file, Map<String, Concept> elements, Map<String, Link> 
         String property(PropertyKey key) { return properties.get(key.label); }
     }
 
-    /** A diagram: its nodes (node identifier to the element shown) and its connections between nodes. */
-    record View(String id, String name, Map<String, String> properties, Map<String, String> nodes, List<Shown> connections, int line) {
+    /** A diagram: its name, documentation, properties, nodes (node identifier to the element shown) and its connections between nodes. */
+    record View(String id, String name, String documentation, Map<String, String> properties, Map<String, String> nodes, List<Shown> connections, int line) {
         String property(PropertyKey key) { return properties.get(key.label); }
     }
 

@@ -269,7 +269,7 @@ final class ExchangeReader {
                             throw new ArchimateInputException(file, line, c[0], "the connection joins node " + end + ", which the view lacks (a dangling reference)");
                     shown.add(new ExchangeFile.Shown(c[1], c[2], c[3]));
                 }
-                outViews.add(new ExchangeFile.View(id, nameOf.getOrDefault(id, ""), properties(id), nodes, shown, (Integer) v[1]));
+                outViews.add(new ExchangeFile.View(id, nameOf.getOrDefault(id, ""), docOf.get(id), properties(id), nodes, shown, (Integer) v[1]));
             }
             return new ExchangeFile(file, outElements, outLinks, outViews);
         }

@@ -54,6 +54,7 @@ final class ExchangeWriter {
                 xml.writeAttribute("identifier", e.id());
                 xml.writeAttribute(XSI, "type", e.type().name());
                 name("name", e.name());
+                if (e.documentation() != null) name("documentation", e.documentation());
                 properties(e.properties());
                 close();
             }
@@ -122,6 +123,7 @@ final class ExchangeWriter {
         xml.writeAttribute("identifier", d.id);
         xml.writeAttribute(XSI, "type", "Diagram");
         name("name", d.name);
+        if (d.documentation != null) name("documentation", d.documentation);
         properties(d.properties);
         for (Diagram.Node n : d.nodes) node(n);
         for (Diagram.Connection c : d.connections) {

@@ -17,6 +17,7 @@ final class FlowLayout {
         for (ModelContent.Flow flow : content.flows()) {
             Diagram d = new Diagram(ExchangeIds.of("view", flow.iri()), flow.name());
             // the flow's and its steps' IRIs, so that an import gives back the same flow
+            d.documentation = flow.definition();
             d.properties.put(PropertyKey.IRI, flow.iri());
             d.properties.put(PropertyKey.FLOW_STEPS, String.join(" ", flow.steps().stream().map(ModelContent.Step::iri).toList()));
             List<Diagram.Node> nodes = new ArrayList<>();

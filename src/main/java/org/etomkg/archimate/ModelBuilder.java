@@ -68,7 +68,7 @@ final class ModelBuilder {
             if (byIri.containsKey(iri)) continue;
             SortedMap<PropertyKey, String> props = props(PropertyKey.IDENTIFIER, str(s, "identifier"));
             if (s.contains("level")) props.put(PropertyKey.LEVEL, str(s, "level"));
-            element(iri, ElementType.BusinessProcess, str(s, "name"), props);
+            element(iri, ElementType.BusinessProcess, str(s, "name"), s.contains("definition") ? str(s, "definition") : null, props);
             if (s.contains("parent")) parentOf.put(iri, s.getResource("parent").getURI());
             if (s.contains("specialises")) specialises.put(iri, s.getResource("specialises").getURI());
         }
@@ -226,7 +226,7 @@ final class ModelBuilder {
                 }
                 steps.add(new ModelContent.Step(s.getResource("step").getURI(), s.getLiteral("position").getInt(), process, next));
             }
-            flows.add(new ModelContent.Flow(flow, str(rows.get(0), "name"), steps));
+            flows.add(new ModelContent.Flow(flow, str(rows.get(0), "name"), rows.get(0).contains("definition") ? str(rows.get(0), "definition") : null, steps));
         });
     }
 
@@ -248,8 +248,12 @@ final class ModelBuilder {
     }
 
     private Element element(String iri, ElementType type, String name, SortedMap<PropertyKey, String> props) {
+        return element(iri, type, name, null, props);
+    }
+
+    private Element element(String iri, ElementType type, String name, String documentation, SortedMap<PropertyKey, String> props) {
         props.put(PropertyKey.IRI, iri);
-        Element e = new Element(ExchangeIds.of("id", iri), type, name, props);
+        Element e = new Element(ExchangeIds.of("id", iri), type, name, documentation, props);
         byIri.put(iri, e);
         iris.put(e, iri);
         return e;

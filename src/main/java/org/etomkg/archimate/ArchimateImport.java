@@ -45,22 +45,31 @@ public final class ArchimateImport {
         this.release = release;
     }
 
-    /** What the extension is called and where its new terms live; {@code publisher} may be null. */
+    /**
+     * What the extension is called and where its new terms live; {@code publisher} may be null, and so
+     * may {@code namespace}: then it is the one the model's own processes use, else {@code https://csp.example/NAME/}.
+     */
     public record Request(String release, String name, String namespace, String publisher) {}
 
     /** The extension, what the model holds that it cannot say, and what to review. */
-    public record Result(Graph graph, List<String> notCarried, List<String> review, int processes, int agents, int assignments,
+    public record Result(Graph graph, String namespace, List<String> notCarried, List<String> review, int processes, int agents, int assignments,
                          int applications, int entities, int kpis, int flows) {}
 
     /** Reads the file whole before building anything: a broken file stops the import with its line and element. */
     public Result read(Path file, Request request) {
-        return new Build(ExchangeReader.read(file), request).run();
+        ExchangeFile model = ExchangeReader.read(file);
+        if (request.namespace() == null) {
+            String ns = namespaceOf(model);
+            request = new Request(request.release(), request.name(), ns != null ? ns : "https://csp.example/" + BpmnImport.slug(request.name()) + "/",
+                request.publisher());
+        }
+        return new Build(model, request).run();
     }
 
     /** The namespace an exported model's extension uses: that of its processes' IRIs, if they share one; else null. */
-    public static String namespaceOf(Path file) {
+    private static String namespaceOf(ExchangeFile model) {
         Set<String> namespaces = new LinkedHashSet<>();
-        for (ExchangeFile.Concept c : ExchangeReader.read(file).elements().values()) {
+        for (ExchangeFile.Concept c : model.elements().values()) {
             String iri = c.property(PropertyKey.IRI), id = c.property(PropertyKey.IDENTIFIER);
             if (iri != null && id != null && id.startsWith("2.") && iri.endsWith("/" + id) && !iri.startsWith(ETOM.BASE))
                 namespaces.add(iri.substring(0, iri.length() - id.length()));
@@ -126,7 +135,7 @@ public final class ArchimateImport {
             if (!notCarried.isEmpty())
                 draft.add(draft.header(), SKOS.editorialNote.asNode(), en("Not carried from " + fileName + ", which an extension cannot say:\n- "
                     + String.join("\n- ", notCarried)));
-            return new Result(draft.graph(), List.copyOf(notCarried), List.copyOf(review), processes, agents, assignments, applications,
+            return new Result(draft.graph(), ns, List.copyOf(notCarried), List.copyOf(review), processes, agents, assignments, applications,
                 entities, kpis, flows);
         }
 

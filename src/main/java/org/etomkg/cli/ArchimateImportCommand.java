@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.etomkg.archimate.ArchimateImport;
-import org.etomkg.bpmn.BpmnImport;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
@@ -44,9 +43,7 @@ final class ArchimateImportCommand implements Callable<Integer> {
         if (!ontology.releases().contains(version))
             throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
         if (!Files.isReadable(model)) throw new ExtensionInputException(model + ": cannot read the file");
-        String ns = namespace != null ? namespace : Optional.ofNullable(ArchimateImport.namespaceOf(model))
-            .orElse("https://csp.example/" + BpmnImport.slug(name) + "/");
-        ArchimateImport.Result result = new ArchimateImport(ontology.release(version)).read(model, new ArchimateImport.Request(version, name, ns, publisher));
+        ArchimateImport.Result result = new ArchimateImport(ontology.release(version)).read(model, new ArchimateImport.Request(version, name, namespace, publisher));
         String turtle = CanonicalTurtle.write(result.graph());
         ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(result.graph(), Optional.empty());
 
@@ -56,7 +53,8 @@ final class ArchimateImportCommand implements Callable<Integer> {
         summary.printf("%d processes, %d units and roles, %d assignments, %d applications, %d information entities, %d KPIs, %d flows%s%n",
             result.processes(), result.agents(), result.assignments(), result.applications(), result.entities(), result.kpis(), result.flows(),
             out == null ? "" : " -> " + out);
-        if (namespace == null) summary.println("namespace " + ns + " (give your own with --namespace)");
+        if (namespace == null) summary.println("namespace " + result.namespace() + (result.namespace().startsWith("https://csp.example/")
+            ? " (give your own with --namespace)" : ", the one the model's processes use"));
         if (!result.review().isEmpty()) {
             summary.println(result.review().size() + " to review:");
             result.review().forEach(r -> summary.println("  " + r));

@@ -137,6 +137,7 @@ final class ExchangeReader {
                     if (!"elements".equals(within)) break;
                     if (elements.size() >= MAX_ELEMENTS) throw stop(id, "more than " + MAX_ELEMENTS + " elements; an exchange file this large is not read");
                     concept = declare(id);
+                    if (a.getValue(XSI, "type") == null) throw stop(id, "an element without an xsi:type");
                     elements.put(id, new Object[] {a.getValue(XSI, "type"), line()});
                     names = true;
                 }
@@ -144,7 +145,8 @@ final class ExchangeReader {
                     if (!"relationships".equals(within)) break;
                     concept = declare(id);
                     String source = a.getValue("source"), target = a.getValue("target");
-                    if (source == null || target == null) throw stop(id, "a relationship needs a source and a target");
+                    if (source == null || target == null || a.getValue(XSI, "type") == null)
+                        throw stop(id, "a relationship needs an xsi:type, a source and a target");
                     relationships.put(id, new String[] {a.getValue(XSI, "type"), source, target, a.getValue("accessDirection"), String.valueOf(line())});
                     names = true;
                 }

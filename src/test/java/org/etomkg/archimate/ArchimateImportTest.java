@@ -108,11 +108,20 @@ class ArchimateImportTest {
                   <documentation xml:lang="en">Takes an order placed through a partner marketplace.</documentation></element>
                 <element identifier="new-actor" xsi:type="BusinessActor"><name xml:lang="en">Marketplace Desk</name></element>
                 <element identifier="new-junction" xsi:type="Junction"/>
+                <element identifier="new-app" xsi:type="ApplicationComponent"><name xml:lang="en">Marketplace Connector</name></element>
+                <element identifier="new-object" xsi:type="BusinessObject"><name xml:lang="en">Marketplace Order</name></element>
+                <element identifier="new-kpi" xsi:type="Assessment"><name xml:lang="en">Marketplace orders captured same day</name>
+                  <properties><property propertyDefinitionRef="propid-kpi-target"><value xml:lang="en">98.5</value></property>
+                  <property propertyDefinitionRef="propid-kpi-unit"><value xml:lang="en">percent</value></property>
+                  <property propertyDefinitionRef="propid-kpi-direction"><value xml:lang="en">HigherIsBetter</value></property></properties></element>
               </elements>""")
             .replace("</relationships>", """
                 <relationship identifier="r1" source="%s" target="new-process" xsi:type="Composition"/>
                 <relationship identifier="r2" source="new-actor" target="new-process" xsi:type="Assignment"/>
                 <relationship identifier="r3" source="new-process" target="%s" xsi:type="Flow"/>
+                <relationship identifier="r4" source="new-app" target="new-process" xsi:type="Serving"/>
+                <relationship identifier="r5" source="new-process" target="new-object" xsi:type="Access" accessDirection="ReadWrite"/>
+                <relationship identifier="r6" source="new-kpi" target="new-process" xsi:type="Association"/>
               </relationships>""".formatted(parent, webShop));
         ArchimateImport.Result r = importing(edited, "edited.xml");
         Graph g = r.graph();
@@ -126,6 +135,13 @@ class ArchimateImportTest {
         assertTrue(g.contains(desk, RDF.type.asNode(), NodeFactory.createURI("http://www.w3.org/ns/org#OrganizationalUnit")));
         Node assignment = NodeFactory.createURI(NS + "raci-2.3.3.10.4-r");
         assertTrue(g.contains(assignment, ETOM.term("agent"), desk) && g.contains(assignment, ETOM.term("raci"), ETOM.term("Responsible")));
+        Node app = NodeFactory.createURI(NS + "app-marketplace-connector"), object = NodeFactory.createURI(NS + "ie-marketplace-order"),
+            kpi = NodeFactory.createURI(NS + "kpi-marketplace-orders-captured-same-day");
+        assertTrue(g.contains(app, RDF.type.asNode(), ETOM.term("Application")) && g.contains(app, ETOM.term("supports"), added));
+        assertTrue(g.contains(object, RDF.type.asNode(), ETOM.term("InformationEntity")));
+        assertTrue(g.contains(added, ETOM.term("consumes"), object) && g.contains(added, ETOM.term("produces"), object), "ReadWrite is both");
+        assertTrue(g.contains(kpi, ETOM.term("measures"), added) && g.contains(kpi, ETOM.term("direction"), ETOM.term("HigherIsBetter")));
+        assertTrue(g.contains(kpi, ETOM.term("target"), NodeFactory.createLiteralDT("98.5", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
         assertTrue(r.review().stream().anyMatch(s -> s.contains("r2") && s.contains("taken as Responsible")), r.review().toString());
         assertEquals(2, r.notCarried().size(), r.notCarried().toString());
         assertTrue(r.notCarried().get(0).contains("new-junction") && r.notCarried().get(0).contains("Junction"), r.notCarried().toString());

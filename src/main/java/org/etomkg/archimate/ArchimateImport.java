@@ -476,7 +476,8 @@ public final class ArchimateImport {
         }
 
         private String describe(ExchangeFile.Concept c) {
-            return c == null ? "?" : c.type() + " \"" + c.name() + "\" (" + c.id() + ", line " + c.line() + ")";
+            if (c == null) return "?";
+            return c.type() + (c.name().isEmpty() ? "" : " \"" + c.name() + "\"") + " (" + c.id() + ", line " + c.line() + ")";
         }
 
         private String describe(ExchangeFile.Link r) {

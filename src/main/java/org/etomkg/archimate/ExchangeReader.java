@@ -95,20 +95,25 @@ final class ExchangeReader {
         private final Deque<String> path = new ArrayDeque<>();
         private int tags;
 
-        private final Map<String, Object[]> elements = new LinkedHashMap<>();     // id -> {type, line}
+        private record Declared(String type, int line) {}
+        private record Related(String type, String source, String target, String access, int line) {}
+        private record Drawn(String id, String relationship, String source, String target, int line) {}
+        private record Drawing(String id, int line, Map<String, String> nodes, List<Drawn> connections) {}
+
+        private final Map<String, Declared> elements = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> propsOf = new HashMap<>(); // concept id -> definition ref -> value
         private final Map<String, String> nameOf = new HashMap<>(), docOf = new HashMap<>();
-        private final Map<String, String[]> relationships = new LinkedHashMap<>(); // id -> {type, source, target, access, line}
+        private final Map<String, Related> relationships = new LinkedHashMap<>();
         private final Map<String, String> definitions = new HashMap<>();          // definition id -> name
         private final Map<String, Integer> definitionRefs = new LinkedHashMap<>(); // each ref used -> line
-        private final List<Object[]> views = new ArrayList<>();                    // {id, line, nodes, connections}
+        private final List<Drawing> views = new ArrayList<>();
         private final Map<String, Integer> lineOf = new HashMap<>();
 
         private String concept;          // the element, relationship or view whose name and properties are being read
         private String definition;       // the property definition being read
         private String propertyRef;      // the property being read
         private Map<String, String> viewNodes;
-        private List<String[]> viewConnections;
+        private List<Drawn> viewConnections;
         private StringBuilder text;
         private String textLang;
         private boolean names;           // true while a name is the concept's own (not a node's label)
@@ -138,7 +143,7 @@ final class ExchangeReader {
                     if (elements.size() >= MAX_ELEMENTS) throw stop(id, "more than " + MAX_ELEMENTS + " elements; an exchange file this large is not read");
                     concept = declare(id);
                     if (a.getValue(XSI, "type") == null) throw stop(id, "an element without an xsi:type");
-                    elements.put(id, new Object[] {a.getValue(XSI, "type"), line()});
+                    elements.put(id, new Declared(a.getValue(XSI, "type"), line()));
                     names = true;
                 }
                 case "relationship" -> {
@@ -147,7 +152,7 @@ final class ExchangeReader {
                     String source = a.getValue("source"), target = a.getValue("target");
                     if (source == null || target == null || a.getValue(XSI, "type") == null)
                         throw stop(id, "a relationship needs an xsi:type, a source and a target");
-                    relationships.put(id, new String[] {a.getValue(XSI, "type"), source, target, a.getValue("accessDirection"), String.valueOf(line())});
+                    relationships.put(id, new Related(a.getValue(XSI, "type"), source, target, a.getValue("accessDirection"), line()));
                     names = true;
                 }
                 case "propertyDefinition" -> {
@@ -158,7 +163,7 @@ final class ExchangeReader {
                     concept = declare(id);
                     viewNodes = new LinkedHashMap<>();
                     viewConnections = new ArrayList<>();
-                    views.add(new Object[] {id, line(), viewNodes, viewConnections});
+                    views.add(new Drawing(id, line(), viewNodes, viewConnections));
                     names = true;
                 }
                 case "node" -> {
@@ -173,7 +178,7 @@ final class ExchangeReader {
                     names = false;
                     if (viewConnections == null) break;
                     lineOf.put(id, line());
-                    viewConnections.add(new String[] {id, a.getValue("relationshipRef"), a.getValue("source"), a.getValue("target"), String.valueOf(line())});
+                    viewConnections.add(new Drawn(id, a.getValue("relationshipRef"), a.getValue("source"), a.getValue("target"), line()));
                 }
                 case "property" -> {
                     propertyRef = a.getValue("propertyDefinitionRef");
@@ -241,37 +246,34 @@ final class ExchangeReader {
                     throw new ArchimateInputException(file, line, null, "a property names the property definition " + ref + ", which the file lacks");
             });
             Map<String, ExchangeFile.Concept> outElements = new LinkedHashMap<>();
-            elements.forEach((id, e) -> outElements.put(id, new ExchangeFile.Concept(id, (String) e[0], nameOf.getOrDefault(id, ""),
-                docOf.get(id), properties(id), (Integer) e[1])));
+            elements.forEach((id, e) -> outElements.put(id, new ExchangeFile.Concept(id, e.type(), nameOf.getOrDefault(id, ""),
+                docOf.get(id), properties(id), e.line())));
             Map<String, ExchangeFile.Link> outLinks = new LinkedHashMap<>();
             relationships.forEach((id, r) -> {
-                int line = Integer.parseInt(r[4]);
-                for (String end : new String[] {r[1], r[2]})
+                for (String end : new String[] {r.source(), r.target()})
                     if (!elements.containsKey(end) && !relationships.containsKey(end))
-                        throw new ArchimateInputException(file, line, id, "the relationship's " + (end.equals(r[1]) ? "source" : "target") + " " + end
-                            + " is not an element or relationship of the file (a dangling reference)");
-                outLinks.put(id, new ExchangeFile.Link(id, r[0], r[1], r[2], r[3], properties(id), line));
+                        throw new ArchimateInputException(file, r.line(), id, "the relationship's " + (end.equals(r.source()) ? "source" : "target") + " "
+                            + end + " is not an element or relationship of the file (a dangling reference)");
+                outLinks.put(id, new ExchangeFile.Link(id, r.type(), r.source(), r.target(), r.access(), properties(id), r.line()));
             });
             List<ExchangeFile.View> outViews = new ArrayList<>();
-            for (Object[] v : views) {
-                String id = (String) v[0];
-                @SuppressWarnings("unchecked") Map<String, String> nodes = (Map<String, String>) v[2];
-                @SuppressWarnings("unchecked") List<String[]> connections = (List<String[]>) v[3];
+            for (Drawing v : views) {
+                Map<String, String> nodes = v.nodes();
                 nodes.forEach((node, ref) -> {
                     if (ref != null && !elements.containsKey(ref))
                         throw new ArchimateInputException(file, lineOf.get(node), node, "the view node shows element " + ref + ", which the file lacks (a dangling reference)");
                 });
                 List<ExchangeFile.Shown> shown = new ArrayList<>();
-                for (String[] c : connections) {
-                    int line = Integer.parseInt(c[4]);
-                    if (c[1] != null && !relationships.containsKey(c[1]))
-                        throw new ArchimateInputException(file, line, c[0], "the connection shows relationship " + c[1] + ", which the file lacks (a dangling reference)");
-                    for (String end : new String[] {c[2], c[3]})
+                for (Drawn c : v.connections()) {
+                    if (c.relationship() != null && !relationships.containsKey(c.relationship()))
+                        throw new ArchimateInputException(file, c.line(), c.id(), "the connection shows relationship " + c.relationship()
+                            + ", which the file lacks (a dangling reference)");
+                    for (String end : new String[] {c.source(), c.target()})
                         if (end == null || !nodes.containsKey(end))
-                            throw new ArchimateInputException(file, line, c[0], "the connection joins node " + end + ", which the view lacks (a dangling reference)");
-                    shown.add(new ExchangeFile.Shown(c[1], c[2], c[3]));
+                            throw new ArchimateInputException(file, c.line(), c.id(), "the connection joins node " + end + ", which the view lacks (a dangling reference)");
+                    shown.add(new ExchangeFile.Shown(c.relationship(), c.source(), c.target()));
                 }
-                outViews.add(new ExchangeFile.View(id, nameOf.getOrDefault(id, ""), docOf.get(id), properties(id), nodes, shown, (Integer) v[1]));
+                outViews.add(new ExchangeFile.View(v.id(), nameOf.getOrDefault(v.id(), ""), docOf.get(v.id()), properties(v.id()), nodes, shown, v.line()));
             }
             return new ExchangeFile(file, outElements, outLinks, outViews);
         }

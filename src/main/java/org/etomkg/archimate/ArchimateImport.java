@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -391,37 +390,14 @@ public final class ArchimateImport {
 
         /** A view drawing triggering relationships between processes, one after the other, is an end-to-end flow. */
         private void flow(ExchangeFile.View v) {
-            Map<String, String> next = new LinkedHashMap<>();
-            Set<String> targets = new HashSet<>();
-            List<String> shown = new ArrayList<>();
-            for (ExchangeFile.Shown c : v.connections()) {
-                if (c.relationship() == null || !"Triggering".equals(model.relationships().get(c.relationship()).type())) continue;
-                shown.add(c.relationship());
-                if (next.putIfAbsent(c.source(), c.target()) != null) {
-                    notCarried.add("view \"" + v.name() + "\" (" + v.id() + "): a flow branches at " + describe(model.elements().get(v.nodes().get(c.source())))
-                        + "; an end-to-end flow is one chain of steps");
-                    return;
-                }
-                targets.add(c.target());
+            FlowChain flow = FlowChain.of(model, v);
+            if (flow == null) return;
+            if (flow.problem() != null) {
+                notCarried.add("view \"" + v.name() + "\" (" + v.id() + "): " + flow.problem());
+                return;
             }
             String statedSteps = v.property(PropertyKey.FLOW_STEPS);
-            List<String> chain = new ArrayList<>();
-            if (next.isEmpty()) {
-                // an exported flow of one step draws no triggering
-                if (statedSteps == null || v.nodes().size() != 1) return;
-                chain.add(v.nodes().keySet().iterator().next());
-            } else {
-                List<String> starts = next.keySet().stream().filter(n -> !targets.contains(n)).toList();
-                if (starts.size() != 1) {
-                    notCarried.add("view \"" + v.name() + "\" (" + v.id() + "): its triggering relationships do not make one chain from a first step");
-                    return;
-                }
-                for (String at = starts.get(0); at != null && chain.size() <= next.size(); at = next.get(at)) chain.add(at);
-                if (chain.size() != next.size() + 1) {
-                    notCarried.add("view \"" + v.name() + "\" (" + v.id() + "): its triggering relationships do not make one chain");
-                    return;
-                }
-            }
+            List<String> chain = flow.nodes();
             List<Node> steps = new ArrayList<>();
             for (String n : chain) {
                 String element = v.nodes().get(n);
@@ -448,7 +424,7 @@ public final class ArchimateImport {
                 draft.add(step, ETOM.term("position"), integer(i + 1));
                 draft.add(step, ETOM.term("process"), steps.get(i));
             }
-            shown.forEach(handled::add);
+            handled.addAll(flow.triggerings());
             flows++;
         }
 

@@ -76,6 +76,9 @@ public final class ArchimateImport {
         return namespaces.size() == 1 ? namespaces.iterator().next() : null;
     }
 
+    /** Deepest chain of new processes read, one below the other; far more than eTOM's levels, and it keeps the stack small. */
+    private static final int MAX_DEPTH = 100;
+
     private enum Kind { REFERENCE_PROCESS, REFERENCE, PROCESS, ACTOR, ROLE, APPLICATION, ENTITY, KPI, NONE }
 
     /** One import. */
@@ -227,8 +230,9 @@ public final class ArchimateImport {
         private Node process(ExchangeFile.Concept c, Map<String, List<ExchangeFile.Link>> into, Set<String> visiting) {
             if (node.containsKey(c.id())) return node.get(c.id());
             if (kind.get(c.id()) != Kind.PROCESS) return null;
-            if (!visiting.add(c.id())) {
-                notCarried.add(describe(c) + ": its parents go round in a circle");
+            if (!visiting.add(c.id()) || visiting.size() > MAX_DEPTH) {
+                notCarried.add(describe(c) + (visiting.size() > MAX_DEPTH ? ": nested more than " + MAX_DEPTH + " processes deep"
+                    : ": its parents go round in a circle"));
                 kind.put(c.id(), Kind.NONE);
                 return null;
             }
@@ -436,8 +440,8 @@ public final class ArchimateImport {
             if (from == null || to == null) return "a relationship to or from a relationship has no counterpart in an extension";
             if (from == Kind.NONE || to == Kind.NONE) return "its " + (from == Kind.NONE ? "source" : "target") + " is not carried";
             return switch (r.type() == null ? "" : r.type()) {
-                case "Composition" -> from == Kind.REFERENCE_PROCESS && to == Kind.REFERENCE_PROCESS
-                    ? "an extension cannot move a reference process under another" : "composition means a parent process, or a unit of an organisation, here";
+                case "Composition" -> to == Kind.REFERENCE_PROCESS
+                    ? "an extension cannot put a reference process under another process" : "composition means a parent process, or a unit of an organisation, here";
                 case "Assignment" -> r.property(PropertyKey.RACI) != null && from != Kind.NONE
                     ? "the RACI \"" + r.property(PropertyKey.RACI) + "\" is not Responsible, Accountable, Consulted or Informed"
                     : "assignment means an actor or role answering for a process here";

@@ -145,20 +145,12 @@ public final class ArchimateImport {
 
         private Kind classify(ExchangeFile.Concept c) {
             String iri = c.property(PropertyKey.IRI);
+            String ours = ETOM.processNamespace(request.release());
             if (iri != null && iri.startsWith(ETOM.BASE)) {
-                String ours = ETOM.processNamespace(request.release());
                 if (iri.startsWith(ours)) {
-                    Node p = NodeFactory.createURI(iri);
-                    if (!release.contains(p, ETOM.level.asNode(), Node.ANY))
+                    if (!referenceProcess(c, iri.substring(ours.length())))
                         throw new ArchimateInputException(model.file(), c.line(), c.id(), "names process " + iri.substring(ours.length())
                             + ", which release " + request.release() + " does not have");
-                    node.put(c.id(), p);
-                    notationOf.put(p, iri.substring(ours.length()));
-                    levelOf.put(p, level(p));
-                    String label = label(p);
-                    if (label != null && !label.equals(c.name()))
-                        notCarried.add("the name \"" + c.name() + "\" of reference process " + notationOf.get(p) + " " + label
-                            + " (an extension does not rename the reference; name your own variant, or give a local name in another language)");
                     return Kind.REFERENCE_PROCESS;
                 }
                 if (iri.matches("\\Q" + ETOM.BASE + "release/\\E[^/]+/process/.*"))
@@ -170,6 +162,9 @@ public final class ArchimateImport {
             if (stated != null && !stated.equals(request.release()))
                 throw new ArchimateInputException(model.file(), c.line(), c.id(), "is a process of release " + stated + ", not "
                     + request.release() + "; import with --release " + stated);
+            // a tool that dropped the IRI still keeps the identifier: 1.3.3.10 of the release is the reference
+            String identifier = c.property(PropertyKey.IDENTIFIER);
+            if (iri == null && identifier != null && identifier.matches("1(\\.[0-9]+)*") && referenceProcess(c, identifier)) return Kind.REFERENCE_PROCESS;
             return switch (c.type() == null ? "" : c.type()) {
                 case "BusinessProcess", "BusinessFunction" -> Kind.PROCESS;
                 case "BusinessActor" -> Kind.ACTOR;
@@ -183,6 +178,20 @@ public final class ArchimateImport {
                     yield Kind.NONE;
                 }
             };
+        }
+
+        /** True, and the element stands for it, when the release has a process with this identifier. */
+        private boolean referenceProcess(ExchangeFile.Concept c, String identifier) {
+            Node p = NodeFactory.createURI(ETOM.processNamespace(request.release()) + identifier);
+            if (!release.contains(p, ETOM.level.asNode(), Node.ANY)) return false;
+            node.put(c.id(), p);
+            notationOf.put(p, identifier);
+            levelOf.put(p, level(p));
+            String label = label(p);
+            if (label != null && !label.equals(c.name()))
+                notCarried.add("the name \"" + c.name() + "\" of reference process " + identifier + " " + label
+                    + " (an extension does not rename the reference; name your own variant, or give a local name in another language)");
+            return true;
         }
 
         /** Actors and roles first, since the publisher is one of them. */

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.etomkg.hostile.ConnectionTrap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +57,14 @@ class ArchimateImportCommandTest {
 
     @Test
     void anExternalEntityIsRefusedAndNeverFetched() throws Exception {
-        Path secret = Files.writeString(tmp.resolve("secret.txt"), "do not read me");
-        refused(Files.writeString(tmp.resolve("xxe.xml"), """
-            <?xml version="1.0"?>
-            <!DOCTYPE model [ <!ENTITY secret SYSTEM "%s"> ]>
-            <model xmlns="%s" identifier="m"><name>&secret;</name></model>
-            """.formatted(secret.toUri(), NS)), ":2: a DOCTYPE is refused");
+        try (ConnectionTrap trap = new ConnectionTrap()) {
+            refused(Files.writeString(tmp.resolve("xxe.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE model [ <!ENTITY secret SYSTEM "%s"> ]>
+                <model xmlns="%s" identifier="m"><name>&secret;</name></model>
+                """.formatted(trap.uri("/secret"), NS)), ":2: a DOCTYPE is refused");
+            assertEquals(List.of(), trap.contacts(), "nothing was fetched");
+        }
     }
 
     @Test
@@ -78,6 +82,18 @@ class ArchimateImportCommandTest {
         Path file = Files.writeString(tmp.resolve("dangling.xml"), xml);
         long line = xml.substring(0, xml.indexOf("identifier=\"dangling\"")).lines().count();
         refused(file, ":" + line + ", element dangling: the relationship's source nowhere is not an element or relationship of the file");
+    }
+
+    @Test
+    void aViewNodeShowingAMissingElementIsADanglingReferenceToo() throws Exception {
+        refused(Files.writeString(tmp.resolve("view.xml"), """
+            <?xml version="1.0"?>
+            <model xmlns="%s" xmlns:xsi="%s" identifier="m"><name>m</name>
+              <views><diagrams><view identifier="v" xsi:type="Diagram"><name>v</name>
+                <node identifier="n1" elementRef="gone" xsi:type="Element" x="1" y="1" w="1" h="1"/>
+              </view></diagrams></views>
+            </model>
+            """.formatted(NS, XSI)), ":4, element n1: the view node shows element gone, which the file lacks");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.etomkg.archimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** A view of the model: nodes placed on a canvas (nested nodes sit inside their parent) and connections drawn between nodes. */
 public final class Diagram {
@@ -15,6 +17,10 @@ public final class Diagram {
     final String name;
     final List<Node> nodes = new ArrayList<>();
     final List<Connection> connections = new ArrayList<>();
+    /** What a view stands for, such as the IRI of the end-to-end flow it draws and the IRIs of its steps. */
+    final SortedMap<PropertyKey, String> properties = new TreeMap<>();
+    /** What the view shows, in the CSP's words (an end-to-end flow's definition), else null. */
+    String documentation;
 
     Diagram(String id, String name) {
         this.id = id;
@@ -26,4 +32,6 @@ public final class Diagram {
     public List<Node> nodes() { return nodes; }
 
     public List<Connection> connections() { return connections; }
+
+    public SortedMap<PropertyKey, String> properties() { return properties; }
 }

@@ -54,6 +54,7 @@ final class ExchangeWriter {
                 xml.writeAttribute("identifier", e.id());
                 xml.writeAttribute(XSI, "type", e.type().name());
                 name("name", e.name());
+                if (e.documentation() != null) name("documentation", e.documentation());
                 properties(e.properties());
                 close();
             }
@@ -79,6 +80,7 @@ final class ExchangeWriter {
         Set<PropertyKey> used = EnumSet.noneOf(PropertyKey.class);
         m.elements().forEach(e -> used.addAll(e.properties().keySet()));
         m.relationships().forEach(r -> used.addAll(r.properties().keySet()));
+        m.diagrams().forEach(d -> used.addAll(d.properties.keySet()));
         if (!used.isEmpty()) {
             open("propertyDefinitions");
             for (PropertyKey k : used) {
@@ -121,6 +123,8 @@ final class ExchangeWriter {
         xml.writeAttribute("identifier", d.id);
         xml.writeAttribute(XSI, "type", "Diagram");
         name("name", d.name);
+        if (d.documentation != null) name("documentation", d.documentation);
+        properties(d.properties);
         for (Diagram.Node n : d.nodes) node(n);
         for (Diagram.Connection c : d.connections) {
             indent();

@@ -68,7 +68,7 @@ final class ModelBuilder {
             if (byIri.containsKey(iri)) continue;
             SortedMap<PropertyKey, String> props = props(PropertyKey.IDENTIFIER, str(s, "identifier"));
             if (s.contains("level")) props.put(PropertyKey.LEVEL, str(s, "level"));
-            element(iri, ElementType.BusinessProcess, str(s, "name"), props);
+            element(iri, ElementType.BusinessProcess, str(s, "name"), s.contains("definition") ? str(s, "definition") : null, props);
             if (s.contains("parent")) parentOf.put(iri, s.getResource("parent").getURI());
             if (s.contains("specialises")) specialises.put(iri, s.getResource("specialises").getURI());
         }
@@ -149,11 +149,20 @@ final class ModelBuilder {
         for (QuerySolution s : agents)
             element(s.getResource("agent").getURI(), "role".equals(str(s, "kind")) ? ElementType.BusinessRole : ElementType.BusinessActor,
                 str(s, "name"), new TreeMap<>());
+        // a unit is part of its organisation (org:unitOf): the whole composes the part, as ArchiMate nests actors
+        for (QuerySolution s : agents) {
+            if (!s.contains("whole")) continue;
+            Element whole = byIri.get(s.getResource("whole").getURI()), part = byIri.get(s.getResource("agent").getURI());
+            if (whole != null && whole.type() == ElementType.BusinessActor && part.type() == ElementType.BusinessActor)
+                relate(RelationshipType.Composition, whole, part, null);
+        }
         for (QuerySolution s : queries.select(data, "assignments", null)) {
             Element agent = byIri.get(s.getResource("agent").getURI()), process = byIri.get(s.getResource("process").getURI());
             if (agent == null || process == null) continue;
             String raci = str(s, "raci");
-            relate(RelationshipType.Assignment, agent, process, raci).properties().put(PropertyKey.RACI, raci);
+            Relationship r = relate(RelationshipType.Assignment, agent, process, raci);
+            r.properties().put(PropertyKey.RACI, raci);
+            r.properties().put(PropertyKey.IRI, s.getResource("assignment").getURI());
         }
     }
 
@@ -217,7 +226,7 @@ final class ModelBuilder {
                 }
                 steps.add(new ModelContent.Step(s.getResource("step").getURI(), s.getLiteral("position").getInt(), process, next));
             }
-            flows.add(new ModelContent.Flow(flow, str(rows.get(0), "name"), steps));
+            flows.add(new ModelContent.Flow(flow, str(rows.get(0), "name"), rows.get(0).contains("definition") ? str(rows.get(0), "definition") : null, steps));
         });
     }
 
@@ -239,8 +248,12 @@ final class ModelBuilder {
     }
 
     private Element element(String iri, ElementType type, String name, SortedMap<PropertyKey, String> props) {
+        return element(iri, type, name, null, props);
+    }
+
+    private Element element(String iri, ElementType type, String name, String documentation, SortedMap<PropertyKey, String> props) {
         props.put(PropertyKey.IRI, iri);
-        Element e = new Element(ExchangeIds.of("id", iri), type, name, props);
+        Element e = new Element(ExchangeIds.of("id", iri), type, name, documentation, props);
         byIri.put(iri, e);
         iris.put(e, iri);
         return e;

@@ -12,8 +12,11 @@ record ModelContent(List<Element> elements, List<Relationship> relationships, Li
                     Map<Element, List<Element>> children, Map<Element, List<Element>> groupsOf,
                     List<Flow> flows) {
 
-    /** An end-to-end flow: its steps in order, each with the triggering relationship to the next step (null for the last). */
-    record Flow(String iri, String name, List<Step> steps) {}
+    /**
+     * An end-to-end flow: its definition (null if none) and its steps in order, each with the
+     * triggering relationship to the next step (null for the last).
+     */
+    record Flow(String iri, String name, String definition, List<Step> steps) {}
 
     record Step(String iri, int position, Element process, Relationship triggersNext) {}
 

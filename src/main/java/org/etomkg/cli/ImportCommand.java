@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code etom-kg import gb921|catalog FILE}: writes a release file and its quality report. */
-@Command(name = "import", description = "Import a release from TM Forum's sources into ontology/releases/, or draft an extension from BPMN models.",
+@Command(name = "import", description = "Import a release from TM Forum's sources into ontology/releases/, or draft an extension from BPMN models or an ArchiMate model.",
     subcommands = {ImportCommand.Gb921.class, ImportCommand.Catalog.class, CrosswalkImportCommand.class, FrameworksImportCommand.class,
-        BpmnImportCommand.class})
+        BpmnImportCommand.class, ArchimateImportCommand.class})
 final class ImportCommand {
 
     abstract static class Base implements Callable<Integer> {

@@ -1,0 +1,88 @@
+package org.etomkg.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.etomkg.archimate.ArchimateImport;
+import org.etomkg.extension.ExtensionInputException;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.Finding;
+import org.etomkg.extension.OntologyFolder;
+import org.etomkg.rdf.CanonicalTurtle;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code etom-kg import archimate MODEL.xml --release R --name N}: the extension an ArchiMate model describes. */
+@Command(name = "archimate", description = "Read an ArchiMate 3.1 Model Exchange File (as export archimate writes it, edited in an "
+    + "architecture tool) and write the extension it describes: new processes composed into eTOM ones, actors and roles with their "
+    + "assignments, applications, business objects, assessments, flows. Lists what it cannot carry; writes nothing when the file is "
+    + "broken (exit 2).")
+final class ArchimateImportCommand implements Callable<Integer> {
+    @Mixin Locations locations;
+    @Parameters(paramLabel = "MODEL") Path model;
+    @Option(names = "--release", required = true, paramLabel = "VERSION", description = "The release the extension extends, such as 25.5") String release;
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The extension's name") String name;
+    @Option(names = "--namespace", paramLabel = "IRI", description = "Your terms' namespace (default: the one the model's processes use, "
+        + "else https://csp.example/NAME/)") String namespace;
+    @Option(names = "--publisher", paramLabel = "NAME", description = "The CSP publishing it (default: the organisation in the model)") String publisher;
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the extension (default: standard output)") Path out;
+
+    @Override public Integer call() {
+        OntologyFolder ontology = new OntologyFolder(locations.ontology());
+        String version = ontology.releases().contains(release) ? release : release + ".0";
+        if (!ontology.releases().contains(version))
+            throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
+        if (!Files.isReadable(model)) throw new ExtensionInputException(model + ": cannot read the file");
+        ArchimateImport.Result result = new ArchimateImport(ontology.release(version)).read(model, new ArchimateImport.Request(version, name, namespace, publisher));
+        String turtle = CanonicalTurtle.write(result.graph());
+        ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(result.graph(), Optional.empty());
+
+        var summary = out == null ? System.err : System.out;
+        if (out == null) System.out.print(turtle);
+        else write(out, turtle);
+        summary.printf("%d processes, %d units and roles, %d assignments, %d applications, %d information entities, %d KPIs, %d flows%s%n",
+            result.processes(), result.agents(), result.assignments(), result.applications(), result.entities(), result.kpis(), result.flows(),
+            out == null ? "" : " -> " + out);
+        if (namespace == null) summary.println("namespace " + result.namespace() + (result.namespace().startsWith("https://csp.example/")
+            ? " (give your own with --namespace)" : ", the one the model's processes use"));
+        if (!result.review().isEmpty()) {
+            summary.println(result.review().size() + " to review:");
+            result.review().forEach(r -> summary.println("  " + r));
+        }
+        if (!result.notCarried().isEmpty()) {
+            // on standard error whatever --out says, so that no one misses it (also a skos:editorialNote on the extension)
+            System.err.println(result.notCarried().size() + " not carried (an extension cannot say them):");
+            result.notCarried().forEach(r -> System.err.println("  " + r));
+        }
+        summary.printf("validation: %s, %d violations, %d warnings (./etom-kg validate FILE for the report)%n",
+            report.conforms() ? "conforms" : "does not conform", report.count(Finding.Severity.Violation), report.count(Finding.Severity.Warning));
+        return 0;
+    }
+
+    /** Written whole or not at all: a failed write leaves no half extension. */
+    private static void write(Path file, String turtle) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".archimate-import", ".ttl");
+            try {
+                Files.writeString(tmp, turtle, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

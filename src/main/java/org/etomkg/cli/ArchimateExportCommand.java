@@ -15,6 +15,8 @@ import org.etomkg.archimate.ExportScope;
 import org.etomkg.archimate.ReferenceGraph;
 import org.etomkg.extension.ExtensionHeader;
 
+import org.etomkg.progress.Progress;
+
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +50,14 @@ final class ArchimateExportCommand implements Callable<Integer> {
         if (release == null) throw new Failures.UserError("give the release to export with --release R");
         if (source == null) name = "eTOM " + release;
         ExportScope scope = ExportScope.of(release, levels, frameworks);
-        ReferenceGraph.of(locations.ontology(), release, frameworks).find().forEach(data::add);
-        ArchimateModel model = new ArchimateExport(locations.queries()).model(data, scope, name);
+        ArchimateModel model;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ArchimateExport.write(model, bytes);
+        try (Progress.Stage stage = Progress.stage("building the ArchiMate model of " + name)) {
+            ReferenceGraph.of(locations.ontology(), release, frameworks).find().forEach(data::add);
+            model = new ArchimateExport(locations.queries()).model(data, scope, name);
+            ArchimateExport.write(model, bytes);
+            stage.done();
+        }
         try {
             Path dir = out.toAbsolutePath().getParent();
             Files.createDirectories(dir);

@@ -17,6 +17,8 @@ import org.etomkg.extension.Finding;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.rdf.CanonicalTurtle;
 
+import org.etomkg.progress.Progress;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +45,13 @@ final class ArchimateImportCommand implements Callable<Integer> {
         if (!ontology.releases().contains(version))
             throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
         if (!Files.isReadable(model)) throw new ExtensionInputException(model + ": cannot read the file");
-        ArchimateImport.Result result = new ArchimateImport(ontology.release(version)).read(model, new ArchimateImport.Request(version, name, namespace, publisher));
+        ArchimateImport.Result result;
+        try (Progress.Stage stage = Progress.stage("reading " + model)) {
+            result = new ArchimateImport(ontology.release(version)).read(model, new ArchimateImport.Request(version, name, namespace, publisher));
+            stage.done();
+        }
         String turtle = CanonicalTurtle.write(result.graph());
-        ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(result.graph(), Optional.empty());
+        ExtensionReport report = ValidateCommand.validate(new ExtensionValidator(locations.shapes(), ontology), result.graph(), Optional.empty());
 
         var summary = out == null ? System.err : System.out;
         if (out == null) System.out.print(turtle);

@@ -38,8 +38,13 @@ final class ValidateCommand implements Callable<Integer> {
             extension = ExtensionFiles.read(files);
             stage.done();
         }
+        return validate(new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology())), extension, release);
+    }
+
+    /** Validates, showing that it does on a terminal: a large extension takes a while. */
+    static ExtensionReport validate(ExtensionValidator validator, org.apache.jena.graph.Graph extension, Optional<String> release) {
         try (Progress.Stage stage = Progress.stage(String.format(java.util.Locale.ROOT, "validating %,d triples against the shapes", extension.size()))) {
-            ExtensionReport report = new ExtensionValidator(locations.shapes(), new OntologyFolder(locations.ontology())).validate(extension, release);
+            ExtensionReport report = validator.validate(extension, release);
             stage.done();
             return report;
         }

@@ -10,6 +10,7 @@ import org.etomkg.importer.ReleaseContent;
 import org.etomkg.importer.ReleaseImport;
 import org.etomkg.importer.SourceException;
 import org.etomkg.importer.gb921.Gb921Reader;
+import org.etomkg.progress.Progress;
 import org.etomkg.store.KnowledgeStore;
 
 import picocli.CommandLine.Command;
@@ -36,9 +37,14 @@ final class ImportCommand {
         @Override public Integer call() {
             if (!file.toFile().canRead()) throw new SourceException(file + ": cannot read the file");
             ReleaseImport importer = new ReleaseImport(MetaModel.load(locations.ontology()));
-            ReleaseContent content = read(importer, release == null ? null : ReleaseVersion.of(release));
-            Path target = out != null ? out : ReleaseImport.defaultReleaseFile(locations.ontology(), content.version());
-            importer.write(content, target);
+            ReleaseContent content;
+            Path target;
+            try (Progress.Stage stage = Progress.stage("reading " + file + " and writing the release")) {
+                content = read(importer, release == null ? null : ReleaseVersion.of(release));
+                target = out != null ? out : ReleaseImport.defaultReleaseFile(locations.ontology(), content.version());
+                importer.write(content, target);
+                stage.done();
+            }
             long flagged = content.elements().stream().filter(e -> !e.flags().isEmpty()).count();
             System.out.printf("release %s: %d process elements, %d retired, %d flagged -> %s (report: %s)%n",
                 content.version(), content.elements().size() + content.domains().size(), content.retired().size(), flagged,

@@ -81,7 +81,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             if (path.equals("/health") && method.equals("GET")) health(resp);
             else if (path.equals("/queries") && method.equals("GET")) listQueries(resp);
-            else if (path.equals("/checks") && method.equals("GET")) json(resp, 200, checks.report().toJson());
+            else if (path.equals("/checks") && method.equals("GET")) json(resp, 200, qualityChecks().toJson());
             else if (path.matches("/queries/[^/]+/sparql") && method.equals("GET")) queryText(path.substring(9, path.length() - 7), req, resp);
             else if (path.startsWith("/queries/") && method.equals("GET")) runQuery(path.substring(9), req, resp);
             else if (path.equals("/openapi.json") && method.equals("GET")) json(resp, 200, OpenApi.document(allQueries()));
@@ -119,6 +119,14 @@ public final class ApiServlet extends HttpServlet {
             if (resp.isCommitted()) throw e;
             resp.reset();
             Problem.send(resp, 500, "the server failed to answer: " + e.getMessage());
+        }
+    }
+
+    private org.etomkg.check.QualityReport qualityChecks() {
+        try {
+            return checks.report();
+        } catch (IllegalArgumentException e) {
+            throw new BrokenQueryFile(e);   // a check file, or the folder, is missing or broken: the server's fault
         }
     }
 

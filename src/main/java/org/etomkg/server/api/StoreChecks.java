@@ -19,22 +19,23 @@ import org.etomkg.store.KnowledgeStore;
  */
 final class StoreChecks {
     private final KnowledgeStore store;
-    private final QualityChecks checks;
-    private final NamedQuery releases;
+    private final Path queriesDir;
     private final long secondsPerCheck;
     private QualityReport last;
     private long lastWrites = -1;
 
     StoreChecks(KnowledgeStore store, Path queriesDir, long secondsPerCheck) {
         this.store = store;
-        this.checks = new QualityChecks(queriesDir.resolve("checks"));
-        this.releases = QueryFiles.read(queriesDir.resolve("releases.rq"));
+        this.queriesDir = queriesDir;
         this.secondsPerCheck = secondsPerCheck;
     }
 
     synchronized QualityReport report() {
         long writes = store.writes();   // read first: a write during the run makes the next call run again
         if (last == null || writes != lastWrites) {
+            // Read when asked, as the named queries are: a server over a queries folder without checks still starts.
+            QualityChecks checks = new QualityChecks(queriesDir.resolve("checks"));
+            NamedQuery releases = QueryFiles.read(queriesDir.resolve("releases.rq"));
             try (RDFConnection conn = store.connect()) {
                 last = checks.report(new QueryRunner(conn, secondsPerCheck), releases);
             }

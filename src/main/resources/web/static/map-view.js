@@ -1,7 +1,7 @@
 // The map page: the chart of a release, the release switcher, an extension overlay and export.
 import { query, getJson, releases, latestRelease } from "./api.js";
 import { el, releaseSelect, count } from "./dom.js";
-import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
+import { drawChart, overlay, enableArrowKeys, linkTwins, keepLabelsInView } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
 import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
@@ -16,8 +16,10 @@ export async function showMap(main, params) {
   const fetched = performance.now();
 
   const go = (r, x) => navigate("/map?" + new URLSearchParams({ release: r, ...(x ? { extension: x } : {}) }), { replace: true });
-  const svg = drawChart(rows, release);
+  // Drawn to the page's width, so that at 1280 px and wider the whole chart shows without scrolling sideways.
+  const svg = drawChart(rows, release, main.clientWidth - 2);
   enableArrowKeys(svg);
+  linkTwins(svg);
   const level2 = new Set(rows.map(r => r.identifier)).size;
   const timing = el("p", { class: "timing", id: "map-timing" });
   const overlayInfo = el("div", { id: "overlay-info" });
@@ -46,6 +48,7 @@ export async function showMap(main, params) {
     overlayInfo,
     el("div", { class: "map-wrap" }, svg),
     timing);
+  keepLabelsInView(svg, svg.parentElement);
 
   const drawn = performance.now();
   svg.dataset.renderMs = Math.round(drawn - started);

@@ -80,10 +80,11 @@ export function runs(p, other) {
 }
 
 /**
- * The chart as an SVG element, `width` pixels wide (at least MIN_WIDTH). Each box is a link to
+ * The chart as an SVG element, `width` pixels wide (at least MIN_WIDTH); `compact` puts a box's
+ * identifier on its name's first line (for print, where height is what runs out). Each box is a link to
  * the process page; boxes carry data-identifier so overlays can find them. `release` forms the links.
  */
-export function drawChart(rows, release, width = MIN_WIDTH) {
+export function drawChart(rows, release, width = MIN_WIDTH, { compact = false } = {}) {
   const { rows: chartRows, otherColumn } = layout(rows);
   const columns = otherColumn ? [...COLUMNS, "No vertical group"] : COLUMNS;
   width = Math.max(MIN_WIDTH, Math.floor(width));
@@ -139,7 +140,7 @@ export function drawChart(rows, release, width = MIN_WIDTH) {
     const group = svgEl("g", { class: "domain-row", "data-domain": row.domain });
     const rowClass = ri % 2 ? "row-odd" : "row-even";
     group.append(svgEl("rect", { class: rowClass, x: 0, y, width, height: rowH }));
-    for (const p of placed) group.append(box(p, release));
+    for (const p of placed) group.append(box(p, release, compact));
     rowsGroup.append(group);
     // The row's domain opens the domain's page; processes with no domain (a source quirk) get a plain label.
     const label = row.domainIdentifier ? svgEl("a", { href: domainPath(release, row.domainIdentifier), class: "row-link" }) : svgEl("g");
@@ -150,7 +151,8 @@ export function drawChart(rows, release, width = MIN_WIDTH) {
     labels.append(label);
     y += rowH + 2;
   };
-  const boxHeight = lines => PAD + LINE_H * (lines.length + 1) + 2;
+  const boxHeight = lines => PAD + LINE_H * (lines.length + (compact ? 0 : 1)) + 2;
+  const boxLines = (p, w, twin) => wrap(compact ? `${p.identifier}${twin ? " ⇄" : ""} ${p.name}` : p.name, w - 12);
 
   const operational = chartRows.filter(r => !r.apart), apart = chartRows.filter(r => r.apart);
   operational.forEach((row, ri) => {
@@ -165,7 +167,7 @@ export function drawChart(rows, release, width = MIN_WIDTH) {
     const placed = [];
     for (const { p, run, twins } of items) {
       const w = spanW(run.to - run.from + 1);
-      const lines = wrap(p.name, w - 12);
+      const lines = boxLines(p, w, twins);
       const h = boxHeight(lines) + (run.to > run.from ? STRIPE : 0);
       let top = y + PAD;
       for (let c = run.from; c <= run.to; c++) top = Math.max(top, floor[c]);
@@ -189,7 +191,7 @@ export function drawChart(rows, release, width = MIN_WIDTH) {
     const placed = [];
     let cx = 0, cy = y + PAD, lineH = 0;
     for (const p of [...row.processes.values()].sort((a, b) => byId(a.identifier, b.identifier))) {
-      const lines = wrap(p.name, boxW - 12), h = boxHeight(lines);
+      const lines = boxLines(p, boxW, false), h = boxHeight(lines);
       if (cx === columns.length) { cx = 0; cy += lineH + PAD; lineH = 0; }
       placed.push({ r: p, x: colX(cx), y: cy, w: boxW, h, lines, run: { from: 0, to: 0 }, groups: p.groups, elsewhere: [], band: true });
       cx++; lineH = Math.max(lineH, h);
@@ -203,7 +205,25 @@ export function drawChart(rows, release, width = MIN_WIDTH) {
   return svg;
 }
 
-function box({ r, x, y, w, h, lines, run, groups, elsewhere, band }, release) {
+/**
+ * The chart for a landscape page (A4 and A3 share its shape): drawn at the width that lets it,
+ * scaled to fit the page, appear largest. Hidden on screen, out of the tab order and of the accessibility tree.
+ */
+export function drawForPage(rows, release, aspect = 277 / 185) {
+  let best = null, bestScale = 0;
+  for (let width = 1400; width <= 3400; width += 250) {
+    const svg = drawChart(rows, release, width, { compact: true });
+    const h = Number(svg.getAttribute("height"));
+    const scale = Math.min(1 / width, aspect / h);
+    if (scale > bestScale) { best = svg; bestScale = scale; }
+  }
+  best.id = "etom-map-print";
+  best.classList.add("map-print");
+  best.setAttribute("aria-hidden", "true");
+  return best;
+}
+
+function box({ r, x, y, w, h, lines, run, groups, elsewhere, band }, release, compact) {
   const spans = run.to > run.from;
   const also = elsewhere.length ? `; also in ${elsewhere.join(" and ")}` : "";
   const a = svgEl("a", { href: `/process/${release}/${r.identifier}`, class: elsewhere.length ? "process twin" : "process",
@@ -220,6 +240,10 @@ function box({ r, x, y, w, h, lines, run, groups, elsewhere, band }, release) {
       a.append(svgEl("rect", { class: `stripe h${c + 1}`, x: x + (c - run.from) * colW + (c === run.from ? 1 : 0), y: y + 1,
         width: colW - (c === run.to ? GAP + 2 : 0) - (c === run.from ? 1 : 0), height: STRIPE }));
     top += STRIPE;
+  }
+  if (compact) {
+    lines.forEach((line, k) => a.append(svgEl("text", { class: "box-text", x: x + 6, y: top + PAD + 9 + LINE_H * k }, line)));
+    return a;
   }
   a.append(svgEl("text", { class: "box-text box-id", x: x + 6, y: top + PAD + 9 }, r.identifier + (elsewhere.length ? " ⇄" : "")));
   lines.forEach((line, k) => a.append(svgEl("text", { class: "box-text", x: x + 6, y: top + PAD + 9 + LINE_H * (k + 1) }, line)));

@@ -1,7 +1,7 @@
 // The map page: the chart of a release, the release switcher, an extension overlay and export.
 import { query, getJson, releases, latestRelease } from "./api.js";
 import { el, releaseSelect, count } from "./dom.js";
-import { drawChart, overlay, enableArrowKeys, linkTwins, keepLabelsInView } from "./map-chart.js";
+import { drawChart, drawForPage, overlay, enableArrowKeys, linkTwins, keepLabelsInView } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
 import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
@@ -54,7 +54,10 @@ export async function showMap(main, params) {
   svg.dataset.renderMs = Math.round(drawn - started);
   svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
-  if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
+  // For print, a copy drawn wide enough to fill a landscape page (the screen's is taller than wide); only print shows it.
+  const printed = drawForPage(rows, release);
+  svg.parentElement.after(printed);
+  if (extensionName) await showOverlay([svg, printed], overlayInfo, extensionName, release);
 }
 
 const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]];
@@ -68,11 +71,11 @@ function downloads(kind, name) {
     " · ", el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.archimate.xml`, download: "", id: `archimate-${kind}` }, "Export to ArchiMate"));
 }
 
-async function showOverlay(svg, info, name, release) {
+async function showOverlay(charts, info, name, release) {
   info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name}…`));
   try {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
-    overlay(svg, byLevel2);
+    for (const chart of charts) overlay(chart, byLevel2);
     const badge = report.conforms
       ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${count(report.warnings, "warning")}` : "conforms")
       : el("span", { class: "badge bad" }, `does not conform: ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}`);

@@ -595,10 +595,11 @@ class WebPageTest {
             browser.emulate("print", "");
             browser.viewport(1123 - 2 * 30, 794 - 2 * 30);
             Object printed = browser.js().executeScript(
-                "window.scrollTo(0, 0); const b = document.getElementById('etom-map').getBoundingClientRect();"
+                "window.scrollTo(0, 0); const b = document.getElementById('etom-map-print').getBoundingClientRect();"
                 + "return [getComputedStyle(document.querySelector('header.top')).display, getComputedStyle(document.querySelector('.toolbar')).display,"
                 + "  b.width > 600, b.left >= 0 && b.right <= 1123 - 2 * 30, b.top >= 0 && b.bottom <= 794 - 2 * 30];");
             assertEquals(List.of("none", "none", true, true, true), printed, "print media: no navigation, the chart inside A4 landscape at 96 dpi");
+            browser.screenshot("map-25.5-print");
         } finally {
             browser.emulate("", "");
             browser.viewport(1600, 1000);

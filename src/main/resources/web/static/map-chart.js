@@ -211,10 +211,10 @@ export function drawChart(rows, release, width = MIN_WIDTH, { compact = false } 
  */
 export function drawForPage(rows, release, aspect = 277 / 185) {
   let best = null, bestScale = 0;
-  for (let width = 1400; width <= 3400; width += 250) {
+  for (const width of [1400, 1800, 2200, 2600]) {
     const svg = drawChart(rows, release, width, { compact: true });
     const h = Number(svg.getAttribute("height"));
-    const scale = Math.min(1 / width, aspect / h);
+    const scale = Math.min(1 / width, 1 / aspect / h);   // on a page 1 wide and 1/aspect high
     if (scale > bestScale) { best = svg; bestScale = scale; }
   }
   best.id = "etom-map-print";

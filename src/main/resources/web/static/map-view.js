@@ -54,10 +54,14 @@ export async function showMap(main, params) {
   svg.dataset.renderMs = Math.round(drawn - started);
   svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
-  // For print, a copy drawn wide enough to fill a landscape page (the screen's is taller than wide); only print shows it.
-  const printed = drawForPage(rows, release);
-  svg.parentElement.after(printed);
-  if (extensionName) await showOverlay([svg, printed], overlayInfo, extensionName, release);
+  // For print, a copy drawn to fill a landscape page (the screen's is taller than wide); only print shows it.
+  // Drawn once the screen's chart is on its way, off the path to the first view.
+  const printed = new Promise(resolve => setTimeout(() => {
+    const copy = drawForPage(rows, release);
+    svg.parentElement.after(copy);
+    resolve(copy);
+  }));
+  if (extensionName) await showOverlay(svg, printed, overlayInfo, extensionName, release);
 }
 
 const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]];
@@ -71,11 +75,12 @@ function downloads(kind, name) {
     " · ", el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.archimate.xml`, download: "", id: `archimate-${kind}` }, "Export to ArchiMate"));
 }
 
-async function showOverlay(charts, info, name, release) {
+async function showOverlay(svg, printed, info, name, release) {
   info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name}…`));
   try {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
-    for (const chart of charts) overlay(chart, byLevel2);
+    overlay(svg, byLevel2);
+    printed.then(copy => overlay(copy, byLevel2));
     const badge = report.conforms
       ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${count(report.warnings, "warning")}` : "conforms")
       : el("span", { class: "badge bad" }, `does not conform: ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}`);

@@ -584,6 +584,7 @@ class WebPageTest {
     void theMapPrintsOnOneLandscapePageWithoutNavigation() throws Exception {
         browser.open("/map?release=25.5");
         browser.waitFor("#etom-map a.process");
+        browser.waitUntil(d -> !browser.all("#etom-map-print a.process").isEmpty());   // drawn just after the screen's
         for (double[] paper : List.of(new double[] {29.7, 21.0}, new double[] {42.0, 29.7})) {
             String pdf = new String(browser.printToPdf(paper[0], paper[1]), StandardCharsets.ISO_8859_1);
             long pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count();

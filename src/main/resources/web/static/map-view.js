@@ -7,6 +7,11 @@ import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
 import { releasePath } from "./paths.js";
 
+/** Draws the print copy of the map on the page now; set by each map drawn. */
+let forPrint = () => {};
+addEventListener("beforeprint", () => forPrint());
+matchMedia("print").addEventListener("change", e => { if (e.matches) forPrint(); });
+
 export async function showMap(main, params) {
   const started = performance.now();
   const all = await releases();
@@ -54,14 +59,19 @@ export async function showMap(main, params) {
   svg.dataset.renderMs = Math.round(drawn - started);
   svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
-  // For print, a copy drawn to fill a landscape page (the screen's is taller than wide); only print shows it.
-  // Drawn once the screen's chart is on its way, off the path to the first view.
-  const printed = new Promise(resolve => setTimeout(() => {
-    const copy = drawForPage(rows, release);
+  // For print, a copy drawn to fill a landscape page (the screen's is taller than wide), drawn when
+  // the page is about to print, so that the screen pays nothing for it; only print shows it.
+  let copy = null, marks = null;
+  forPrint = () => {
+    if (copy || !svg.isConnected) return;
+    copy = drawForPage(rows, release);
+    if (marks) overlay(copy, marks);
     svg.parentElement.after(copy);
-    resolve(copy);
-  }));
-  if (extensionName) await showOverlay(svg, printed, overlayInfo, extensionName, release);
+  };
+  if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release, byLevel2 => {
+    marks = byLevel2;
+    if (copy) overlay(copy, byLevel2);
+  });
 }
 
 const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]];
@@ -75,12 +85,12 @@ function downloads(kind, name) {
     " · ", el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.archimate.xml`, download: "", id: `archimate-${kind}` }, "Export to ArchiMate"));
 }
 
-async function showOverlay(svg, printed, info, name, release) {
+async function showOverlay(svg, info, name, release, alsoMark) {
   info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name}…`));
   try {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
     overlay(svg, byLevel2);
-    printed.then(copy => overlay(copy, byLevel2));
+    alsoMark(byLevel2);
     const badge = report.conforms
       ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${count(report.warnings, "warning")}` : "conforms")
       : el("span", { class: "badge bad" }, `does not conform: ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}`);

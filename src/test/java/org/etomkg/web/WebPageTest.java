@@ -584,17 +584,18 @@ class WebPageTest {
     void theMapPrintsOnOneLandscapePageWithoutNavigation() throws Exception {
         browser.open("/map?release=25.5");
         browser.waitFor("#etom-map a.process");
-        browser.waitUntil(d -> !browser.all("#etom-map-print a.process").isEmpty());   // drawn just after the screen's
         for (double[] paper : List.of(new double[] {29.7, 21.0}, new double[] {42.0, 29.7})) {
             String pdf = new String(browser.printToPdf(paper[0], paper[1]), StandardCharsets.ISO_8859_1);
             long pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count();
             assertEquals(1, pages, paper[0] + " x " + paper[1] + " cm landscape");
             if (paper[0] < 30) Files.write(Path.of(screenshots()).resolve("map-25.5-A4.pdf"), pdf.getBytes(StandardCharsets.ISO_8859_1));
         }
+        assertEquals(1, browser.all("#etom-map-print").size(), "printing drew the map for the page's shape");
         try {
             // Print media in a window the size of an A4 landscape page's printable area at 96 dpi (8 mm margins).
             browser.emulate("print", "");
             browser.viewport(1123 - 2 * 30, 794 - 2 * 30);
+            browser.waitFor("#etom-map-print");   // drawn as the page turns to print
             Object printed = browser.js().executeScript(
                 "window.scrollTo(0, 0); const b = document.getElementById('etom-map-print').getBoundingClientRect();"
                 + "return [getComputedStyle(document.querySelector('header.top')).display, getComputedStyle(document.querySelector('.toolbar')).display,"

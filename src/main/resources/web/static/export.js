@@ -15,6 +15,7 @@ export function svgText(svg) {
   const copy = svg.cloneNode(true);
   copy.removeAttribute("data-render-ms");
   copy.removeAttribute("data-since-navigation-ms");
+  copy.querySelector(".row-labels")?.removeAttribute("transform");   // kept in view while scrolled; the file shows them in place
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
 }
 

@@ -1,11 +1,16 @@
 // The map page: the chart of a release, the release switcher, an extension overlay and export.
 import { query, getJson, releases, latestRelease } from "./api.js";
 import { el, releaseSelect, count } from "./dom.js";
-import { drawChart, overlay, enableArrowKeys } from "./map-chart.js";
+import { drawChart, drawForPage, overlay, enableArrowKeys, linkTwins, keepLabelsInView } from "./map-chart.js";
 import { exportSvg, exportPng } from "./export.js";
 import { navigate } from "./nav.js";
 import { overlayStatus } from "./overlay.js";
 import { releasePath } from "./paths.js";
+
+/** Draws the print copy of the map on the page now; set by each map drawn. */
+let forPrint = () => {};
+addEventListener("beforeprint", () => forPrint());
+matchMedia("print").addEventListener("change", e => { if (e.matches) forPrint(); });
 
 export async function showMap(main, params) {
   const started = performance.now();
@@ -16,8 +21,10 @@ export async function showMap(main, params) {
   const fetched = performance.now();
 
   const go = (r, x) => navigate("/map?" + new URLSearchParams({ release: r, ...(x ? { extension: x } : {}) }), { replace: true });
-  const svg = drawChart(rows, release);
+  // Drawn to the page's width, so that at 1280 px and wider the whole chart shows without scrolling sideways.
+  const svg = drawChart(rows, release, main.clientWidth - 2);
   enableArrowKeys(svg);
+  linkTwins(svg);
   const level2 = new Set(rows.map(r => r.identifier)).size;
   const timing = el("p", { class: "timing", id: "map-timing" });
   const overlayInfo = el("div", { id: "overlay-info" });
@@ -46,12 +53,25 @@ export async function showMap(main, params) {
     overlayInfo,
     el("div", { class: "map-wrap" }, svg),
     timing);
+  keepLabelsInView(svg, svg.parentElement);
 
   const drawn = performance.now();
   svg.dataset.renderMs = Math.round(drawn - started);
   svg.dataset.sinceNavigationMs = Math.round(drawn);   // from the page's load: the whole page when the map is the first view
   timing.textContent = `Drawn in ${Math.round(drawn - started)} ms (data ${Math.round(fetched - started)} ms, drawing ${Math.round(drawn - fetched)} ms).`;
-  if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release);
+  // For print, a copy drawn to fill a landscape page (the screen's is taller than wide), drawn when
+  // the page is about to print, so that the screen pays nothing for it; only print shows it.
+  let copy = null, marks = null;
+  forPrint = () => {
+    if (copy || !svg.isConnected) return;
+    copy = drawForPage(rows, release);
+    if (marks) overlay(copy, marks);
+    svg.parentElement.after(copy);
+  };
+  if (extensionName) await showOverlay(svg, overlayInfo, extensionName, release, byLevel2 => {
+    marks = byLevel2;
+    if (copy) overlay(copy, byLevel2);
+  });
 }
 
 const FORMATS = [["ttl", "Turtle"], ["jsonld", "JSON-LD"], ["nt", "N-Triples"], ["csv", "CSV"]];
@@ -65,11 +85,12 @@ function downloads(kind, name) {
     " · ", el("a", { href: `/download/${kind}/${encodeURIComponent(name)}.archimate.xml`, download: "", id: `archimate-${kind}` }, "Export to ArchiMate"));
 }
 
-async function showOverlay(svg, info, name, release) {
+async function showOverlay(svg, info, name, release, alsoMark) {
   info.replaceChildren(el("p", { class: "muted" }, `Checking extension ${name}…`));
   try {
     const { byLevel2, report, unplaced } = await overlayStatus(name, release);
     overlay(svg, byLevel2);
+    alsoMark(byLevel2);
     const badge = report.conforms
       ? el("span", { class: report.warnings ? "badge warn" : "badge ok" }, report.warnings ? `conforms, ${count(report.warnings, "warning")}` : "conforms")
       : el("span", { class: "badge bad" }, `does not conform: ${count(report.violations, "violation")}, ${count(report.warnings, "warning")}`);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -30,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,7 +58,7 @@ public final class Browser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
     /**
      * Selenium carries DevTools bindings for newer Chromes than Debian ships and warns at every start;
-     * these tests use WebDriver only, never CDP. Held here because java.util.logging keeps loggers weakly.
+     * these tests never open Selenium's DevTools connection (emulation goes through chromedriver, {@link #emulate}). Held here because java.util.logging keeps loggers weakly.
      */
     private static final Logger CDP_VERSION = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
@@ -181,6 +184,33 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * Emulates a CSS media type ({@code "print"}, or {@code ""} for the screen) and a colour scheme
+     * ({@code "dark"}, {@code "light"}, or {@code ""} for the machine's) for this tab until called again,
+     * through chromedriver's DevTools command (Emulation.setEmulatedMedia).
+     */
+    public void emulate(String media, String colorScheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
+            "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+    }
+
+    /** Sets the window so that the page's viewport is {@code width} by {@code height} CSS pixels. */
+    public void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Number inner = (Number) driver.executeScript("return window.innerWidth");
+        Number innerH = (Number) driver.executeScript("return window.innerHeight");
+        if (inner.intValue() != width || innerH.intValue() != height)
+            driver.manage().window().setSize(new Dimension(2 * width - inner.intValue(), 2 * height - innerH.intValue()));
+    }
+
+    /** The page printed to PDF on {@code widthCm} by {@code heightCm} paper, with backgrounds, as chromium's print does. */
+    public byte[] printToPdf(double widthCm, double heightCm) {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(heightCm, widthCm));
+        options.setBackground(true);
+        return java.util.Base64.getDecoder().decode(driver.print(options).getContent());
     }
 
     /** Everything the console said since the last {@link #open(String)}: messages, script errors, failed requests. */

@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -64,6 +66,22 @@ class WebPageTest {
         "  const ratio = (l1 + 0.05) / (l2 + 0.05); checked++;",
         "  if (ratio < 4.5) bad.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
         "}",
+        // The map's SVG text: against the last shape drawn before it that lies under its middle.
+        "const map = document.getElementById('etom-map');",
+        "if (map) {",
+        "  const shapes = [...map.querySelectorAll('rect')].map(r => [r, r.getBoundingClientRect(), getComputedStyle(r).fill]).filter(s => s[2] !== 'none');",
+        "  for (const t of map.querySelectorAll('text')) {",
+        "    const b = t.getBoundingClientRect(); if (!b.width) continue;",
+        "    const x = b.x + b.width / 2, y = b.y + b.height / 2;",
+        "    let bg = behind(map);",
+        "    for (const [r, rb, fill] of shapes) if (r.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING",
+        "      && x >= rb.left && x <= rb.right && y >= rb.top && y <= rb.bottom) bg = fill;",
+        "    const fg = getComputedStyle(t).fill;",
+        "    const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);",
+        "    const ratio = (l1 + 0.05) / (l2 + 0.05); checked++;",
+        "    if (ratio < 4.5) bad.push('svg text \"' + t.textContent.trim().slice(0, 40) + '\" ' + fg + ' on ' + bg + ': ' + ratio.toFixed(2));",
+        "  }",
+        "}",
         "return bad.length ? bad : checked;");
 
     @TempDir static Path tmp;
@@ -108,9 +126,9 @@ class WebPageTest {
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/map?release=25.5") && browser.text("h1").endsWith("25.5"));
         browser.waitFor("#etom-map a.process");
         assertEquals(level2("25.5"), boxes(), "every level-2 process of 25.5 is on the map");
-        // A process in several vertical groups appears in each: 1.3.3 sits in three in 25.5.
+        // A process in several adjacent vertical groups is one box spanning them: 1.3.3 sits in three in 25.5.
         assertEquals(groupsOf("25.5", "1.3.3"), browser.all("#etom-map a.process[data-identifier='1.3.3']").stream()
-            .map(a -> a.getAttribute("data-group")).collect(Collectors.toCollection(TreeSet::new)));
+            .flatMap(a -> Stream.of(a.getAttribute("data-groups").split("\\|"))).collect(Collectors.toCollection(TreeSet::new)));
         browser.screenshot("map-25.5");
 
         for (String release : List.of("23.0.1", "23.5", "24.0", "24.5", "25.0")) {
@@ -451,17 +469,143 @@ class WebPageTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    /** WCAG's contrast ratio of every piece of text on the app's pages against what lies behind it, at least 4.5:1. */
+    /**
+     * WCAG's contrast ratio of every piece of text on the app's pages, the map's SVG text among them,
+     * against what lies behind it, at least 4.5:1, in the light theme and in the dark one.
+     */
     @Test
-    void textOnEveryPageHasReadableContrast() {
+    void textOnEveryPageHasReadableContrastInBothThemes() {
         String check = CONTRAST;
-        for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht")) {
-            browser.open(page);
-            browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
-            browser.waitUntil(d -> !page.startsWith("/map") || !browser.all("#overlay-summary").isEmpty());
-            browser.waitUntil(d -> !page.startsWith("/validate") || !browser.all("#report-summary").isEmpty());
-            Object result = browser.js().executeScript(check);
-            assertTrue(result instanceof Number n && n.intValue() >= 15, page + ": " + result);
+        try {
+            for (String theme : List.of("light", "dark")) {
+                browser.emulate("", theme);
+                for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht")) {
+                    browser.open(page);
+                    browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
+                    browser.waitUntil(d -> !page.startsWith("/map") || !browser.all("#overlay-summary").isEmpty());
+                    browser.waitUntil(d -> !page.startsWith("/validate") || !browser.all("#report-summary").isEmpty());
+                    assertEquals(theme.equals("dark"), browser.js().executeScript("return matchMedia('(prefers-color-scheme: dark)').matches"));
+                    Object result = browser.js().executeScript(check);
+                    int least = page.startsWith("/map") ? 300 : 15;   // the map's boxes, headings and badges are checked too
+                    assertTrue(result instanceof Number n && n.intValue() >= least, theme + " " + page + ": " + result);
+                    if (page.startsWith("/map")) browser.screenshot("map-25.5-overlay-" + theme);
+                }
+            }
+        } finally {
+            browser.emulate("", "");
+        }
+    }
+
+    /** At 1280 and 1440 px the whole map shows without scrolling sideways; narrower, it scrolls with the domain names in view. */
+    @Test
+    void theMapFitsTheWindowFrom1280PxAndKeepsTheDomainsInViewWhenNarrower() {
+        try {
+            for (int width : List.of(1280, 1440)) {
+                browser.viewport(width, 900);
+                browser.open("/map?release=25.5");
+                browser.waitFor("#etom-map a.process");
+                assertEquals(width, ((Number) browser.js().executeScript("return window.innerWidth")).intValue());
+                Object overflow = browser.js().executeScript(
+                    "const w = document.documentElement.clientWidth, wrap = document.querySelector('.map-wrap');"
+                    + "const out = [...document.querySelectorAll('#etom-map a.process rect.box')].map(r => r.getBoundingClientRect())"
+                    + "  .filter(b => b.left < 0 || b.right > w).length;"
+                    + "return [document.documentElement.scrollWidth - w, wrap.scrollWidth - wrap.clientWidth, out];");
+                assertEquals(List.of(0L, 0L, 0L), overflow, width + " px: page overflow, map overflow, boxes outside the viewport");
+                browser.screenshot("map-25.5-" + width);
+            }
+            browser.viewport(800, 900);
+            browser.open("/map?release=25.5");
+            browser.waitFor("#etom-map a.process");
+            Object scrolled = browser.js().executeScript(
+                "const wrap = document.querySelector('.map-wrap'); wrap.scrollLeft = wrap.scrollWidth;"
+                + "wrap.dispatchEvent(new Event('scroll'));"
+                + "const left = wrap.getBoundingClientRect().left;"
+                + "return [wrap.scrollLeft > 0, [...document.querySelectorAll('#etom-map .row-label')].every(t => t.getBoundingClientRect().left >= left)];");
+            assertEquals(List.of(true, true), scrolled, "scrolled sideways, every domain name still in view");
+            browser.screenshot("map-25.5-800-scrolled");
+        } finally {
+            browser.viewport(1600, 1000);
+        }
+    }
+
+    /**
+     * A process in adjacent vertical groups is one box spanning them; in groups apart, a box in each,
+     * marked as one process. Enterprise sits apart below the chart. Checked for every process of 25.5.
+     */
+    @Test
+    void aProcessInAdjacentGroupsIsOneBoxAndEnterpriseSitsApart() {
+        browser.open("/map?release=25.5");
+        browser.waitFor("#etom-map a.process");
+        List<String> columns = List.of("Strategy Management", "Capability Management", "Business Value Development",
+            "Operations Readiness & Support", "Fulfillment", "Assurance", "Billing");
+        Map<String, Set<Integer>> columnsOf = new TreeMap<>();
+        Set<String> enterprise = strings("SELECT ?id WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '25.5')"
+            + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <" + ETOM + "level> 2 ; <" + ETOM + "domain> <" + ETOM + "EnterpriseDomain> ;"
+            + " <http://www.w3.org/2004/02/skos/core#notation> ?id }");
+        for (String id : strings("SELECT ?id WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '25.5')"
+                + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; <" + ETOM + "level> 2 ; <http://www.w3.org/2004/02/skos/core#notation> ?id }"))
+            columnsOf.put(id, groupsOf("25.5", id).stream().map(columns::indexOf).collect(Collectors.toCollection(TreeSet::new)));
+        int spanning = 0, twins = 0;
+        for (var e : columnsOf.entrySet()) {
+            int runs = 0, last = -2;
+            for (int c : e.getValue()) { if (c != last + 1) runs++; last = c; }
+            int expected = enterprise.contains(e.getKey()) ? 1 : Math.max(runs, 1);
+            List<WebElement> drawn = browser.all("#etom-map a.process[data-identifier='" + e.getKey() + "']");
+            assertEquals(expected, drawn.size(), e.getKey() + " in columns " + e.getValue());
+            if (!enterprise.contains(e.getKey()) && e.getValue().size() > runs) spanning++;
+            if (expected > 1) {
+                twins++;
+                assertTrue(drawn.stream().allMatch(a -> a.getAttribute("class").contains("twin")), e.getKey() + " is marked as drawn twice");
+                browser.js().executeScript("arguments[0].focus()", drawn.get(0));
+                assertTrue(drawn.get(1).getAttribute("class").contains("lit"), "focusing one box of " + e.getKey() + " lights the other");
+            }
+        }
+        assertTrue(spanning >= 5 && twins >= 1, "25.5 has processes spanning groups (" + spanning + ") and in groups apart (" + twins + ")");
+        // 1.3.4 sits in Fulfillment, Assurance and Billing: one box as wide as the three headings.
+        Object edges = browser.js().executeScript(
+            "const box = document.querySelector(\"#etom-map a[data-identifier='1.3.4'] rect.box\").getBoundingClientRect();"
+            + "const heads = [...document.querySelectorAll('#etom-map rect.col-head')].map(r => r.getBoundingClientRect());"
+            + "return [Math.abs(box.left - heads[4].left) < 2, Math.abs(box.right - heads[6].right) < 8];");
+        assertEquals(List.of(true, true), edges);
+        assertEquals(groupsOf("25.5", "1.3.4"), Set.of(browser.waitFor("#etom-map a[data-identifier='1.3.4']").getAttribute("data-groups").split("\\|")));
+        // Enterprise: under its own heading, below every operational box.
+        Object apart = browser.js().executeScript(
+            "const ent = new Set(arguments[0]); const boxes = [...document.querySelectorAll('#etom-map a.process')];"
+            + "const bottom = Math.max(...boxes.filter(a => !ent.has(a.dataset.identifier)).map(a => a.getBoundingClientRect().bottom));"
+            + "const heading = document.querySelector('#etom-map .apart-heading');"
+            + "return [heading.textContent, heading.getBoundingClientRect().top > bottom,"
+            + "  boxes.filter(a => ent.has(a.dataset.identifier)).every(a => a.getBoundingClientRect().top > heading.getBoundingClientRect().bottom)];",
+            List.copyOf(enterprise));
+        assertEquals(List.of("Enterprise", true, true), apart);
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** Printed, the map fills one landscape page, A4 or A3, without the page's navigation. */
+    @Test
+    void theMapPrintsOnOneLandscapePageWithoutNavigation() throws Exception {
+        browser.open("/map?release=25.5");
+        browser.waitFor("#etom-map a.process");
+        for (double[] paper : List.of(new double[] {29.7, 21.0}, new double[] {42.0, 29.7})) {
+            String pdf = new String(browser.printToPdf(paper[0], paper[1]), StandardCharsets.ISO_8859_1);
+            long pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count();
+            assertEquals(1, pages, paper[0] + " x " + paper[1] + " cm landscape");
+            if (paper[0] < 30) Files.write(Path.of(screenshots()).resolve("map-25.5-A4.pdf"), pdf.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        assertEquals(1, browser.all("#etom-map-print").size(), "printing drew the map for the page's shape");
+        try {
+            // Print media in a window the size of an A4 landscape page's printable area at 96 dpi (8 mm margins).
+            browser.emulate("print", "");
+            browser.viewport(1123 - 2 * 30, 794 - 2 * 30);
+            browser.waitFor("#etom-map-print");   // drawn as the page turns to print
+            Object printed = browser.js().executeScript(
+                "window.scrollTo(0, 0); const b = document.getElementById('etom-map-print').getBoundingClientRect();"
+                + "return [getComputedStyle(document.querySelector('header.top')).display, getComputedStyle(document.querySelector('.toolbar')).display,"
+                + "  b.width > 600, b.left >= 0 && b.right <= 1123 - 2 * 30, b.top >= 0 && b.bottom <= 794 - 2 * 30];");
+            assertEquals(List.of("none", "none", true, true, true), printed, "print media: no navigation, the chart inside A4 landscape at 96 dpi");
+            browser.screenshot("map-25.5-print");
+        } finally {
+            browser.emulate("", "");
+            browser.viewport(1600, 1000);
         }
     }
 
@@ -651,7 +795,8 @@ class WebPageTest {
 
     /** The map's boxes in one vertical group's column, drawn on the page just left. */
     private static int boxesIn(String group) {
-        return (int) browser.all("#etom-map a.process[data-group='" + group + "']").stream().map(a -> a.getAttribute("data-identifier")).distinct().count();
+        return (int) browser.all("#etom-map a.process").stream().filter(a -> List.of(a.getAttribute("data-groups").split("\\|")).contains(group))
+            .map(a -> a.getAttribute("data-identifier")).distinct().count();
     }
 
     private static Set<String> groupsOf(String release, String id) {

@@ -57,14 +57,13 @@ public final class ParentSuggestions {
         static final Tuning FULL = new Tuning(true, true, true, true, true);
     }
 
-    static float NAME_WEIGHT = f("nw", 2f), PATH_WEIGHT = f("pw", 1f), BELOW_WEIGHT = f("bw", 1f), CONTEXT_WEIGHT = f("cw", 0.5f);
-    static float f(String k, float d) { return Float.parseFloat(System.getProperty("sg." + k, "" + d)); }
+    private static final float NAME_WEIGHT = 2f, PATH_WEIGHT = 1f, BELOW_WEIGHT = 1f, CONTEXT_WEIGHT = 0.5f;
     /**
      * Score multiplier by level (index = level): a CSP's own activity usually hangs under a level 3 process,
      * then level 4; level 2 is too broad and levels 5 to 7 too narrow. Chosen on half of the benchmark and
      * checked on the other half (bench/suggest.sh).
      */
-    static final float[] LEVEL_PREFERENCE = {0f, 0f, f("l2", 0.6f), 1f, f("l4", 0.8f), f("l5", 0.5f), 0.4f, 0.4f, 0.4f};
+    private static final float[] LEVEL_PREFERENCE = {0f, 0f, 0.6f, 1f, 0.8f, 0.5f, 0.4f, 0.4f, 0.4f};
     /** How many of the best hits are looked at for sub-processes of one process, and what share of the second's score it gets. */
     private static final int ROLL_UP_WINDOW = 10;
     private static final double ROLL_UP_SHARE = 1.0;

@@ -58,7 +58,6 @@ final class SuggestAnalysis {
 
     private static CharArraySet stop() {
         CharArraySet out = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        for (String w : System.getProperty("sg.stop", "").split(",")) if (!w.isBlank()) out.add(w);
         var stemmer = new org.apache.lucene.analysis.en.EnglishMinimalStemmer();
         for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
             char[] chars = w instanceof char[] c ? c : w.toString().toCharArray();

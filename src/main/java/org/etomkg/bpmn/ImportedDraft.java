@@ -102,6 +102,14 @@ public final class ImportedDraft {
         int levelShift = level(parent) + 1 - level(process);
         graph.remove(process, ETOM.parent.asNode(), Node.ANY);
         graph.add(process, ETOM.parent.asNode(), parent);
+        // A stored extension also holds the SKOS statements derived from etom:parent: they follow it.
+        boolean derived = graph.contains(process, SKOS.broader.asNode(), Node.ANY);
+        graph.remove(process, SKOS.broader.asNode(), Node.ANY);
+        graph.remove(Node.ANY, SKOS.narrower.asNode(), process);
+        if (derived) {
+            graph.add(process, SKOS.broader.asNode(), parent);
+            if (graph.contains(parent, RDF.type.asNode(), EXTENSION_PROCESS)) graph.add(parent, SKOS.narrower.asNode(), process);
+        }
         renumber(old, moved, levelShift);
     }
 

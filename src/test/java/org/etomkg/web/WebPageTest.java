@@ -369,7 +369,7 @@ class WebPageTest {
         browser.waitUntil(d -> !reopened.equals(browser.waitFor("#mapping-result").getAttribute("data-validations")));
         assertEquals("chosen", browser.waitFor(activate).getAttribute("data-source"));
         assertEquals(1, browser.all("#mapping-table tr[data-source='suggested']").size());
-        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"), browser.text("#report-summary"));
+        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"), browser.text("#mapping-result"));
         assertEquals(List.of(), browser.consoleErrors());
         assertEquals(204, delete("/api/extensions/fjordlys-order-to-activation").statusCode());
     }

@@ -39,7 +39,7 @@ public final class SuggestBenchmark {
             engine = new ParentSuggestions(release, synonyms);
             builds[i] = System.nanoTime() - t;
         }
-        for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT))) {
+        for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT), LabelledActivities.read(LabelledActivities.FRESH))) {
             List<String> misses = new ArrayList<>();
             Map<String, LabelledActivities.Tally> perDomain = each.score(engine, misses);
             System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, each.rows().size(), each.file());

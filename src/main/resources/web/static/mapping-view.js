@@ -1,4 +1,5 @@
-// The mapping page: drop BPMN models, go through its activities with their best eTOM parents,
+// The mapping page: drop BPMN models (or open a draft import bpmn wrote, or a stored extension with
+// ?extension=NAME), go through its activities with their best eTOM parents,
 // accept or change each one (from the suggestions or by searching as you type), see the draft
 // validate after every change, and save it as an extension when signed in. The server drafts;
 // this page only keeps the parents chosen and asks again with them.
@@ -19,23 +20,42 @@ export async function showMapping(main) {
   const drop = el("div", { class: "dropzone", id: "bpmn-dropzone" },
     el("p", {}, "Drop BPMN 2.0 models here (Camunda Modeler, bpmn.io, Signavio, ARIS, Bizagi), or ",
       el("label", { for: "bpmn-file" }, "choose them"), ":"), fileInput);
+  const draftInput = el("input", { id: "draft-file", type: "file", accept: ".ttl" });
+  const reopen = el("p", {}, "Or open a draft already imported (the .ttl file ", el("code", {}, "import bpmn"), " wrote): ",
+    el("label", { for: "draft-file" }, "choose it"), " ", draftInput);
   const status = el("p", { id: "mapping-status", class: "muted", role: "status" });
   const out = el("div", { id: "mapping-result" });
 
   let models = [];           // the files dropped or chosen, as sent
+  let draftText = null;      // or a draft as Turtle, opened again
+  let stored = new URLSearchParams(location.search).get("extension");   // or a stored extension
   const chosen = new Map();  // "file#activity id" -> identifier
   let asked = 0, validations = 0, lastChosen = null;
 
-  const draft = async () => {
-    if (!models.length || !main.isConnected) return;
-    const mine = ++asked;
-    status.textContent = `Drafting ${models.map(f => f.name).join(", ")}…`;
-    const qs = new URLSearchParams({ release, name: name.value });
-    if (namespace.value.trim()) qs.set("namespace", namespace.value.trim());
+  const ask = () => {
+    const qs = new URLSearchParams();
     for (const [key, id] of chosen) qs.set("parent." + key, id);
+    const accept = { Accept: "application/json" };
+    if (draftText !== null) {   // a draft opened again: the server renumbers the chosen parents in it
+      return fetch("/api/mapping/draft?" + qs, { method: "POST", body: draftText, headers: { ...accept, "Content-Type": "text/turtle" } });
+    }
+    if (stored) {
+      qs.set("extension", stored);
+      return fetch("/api/mapping/draft?" + qs, { headers: accept });
+    }
+    qs.set("release", release);
+    qs.set("name", name.value);
+    if (namespace.value.trim()) qs.set("namespace", namespace.value.trim());
     const form = new FormData();
     for (const f of models) form.append("model", f, safeName(f.name));
-    const resp = await fetch("/api/import/bpmn?" + qs, { method: "POST", body: form, headers: { Accept: "application/json" } });
+    return fetch("/api/import/bpmn?" + qs, { method: "POST", body: form, headers: accept });
+  };
+
+  const draft = async () => {
+    if (!(models.length || draftText !== null || stored) || !main.isConnected) return;
+    const mine = ++asked;
+    status.textContent = `Drafting ${models.length ? models.map(f => f.name).join(", ") : stored ?? "the draft"}…`;
+    const resp = await ask();
     if (mine !== asked) return;   // a later change has asked again
     if (!resp.ok) {
       status.textContent = "";
@@ -43,6 +63,10 @@ export async function showMapping(main) {
       return;
     }
     const result = await resp.json();
+    if (!models.length) {   // a draft states its release
+      release = result.release;
+      releaseSelect.value = release;
+    }
     status.textContent = "Validating the draft…";
     const checked = await fetch("/api/validate?release=" + encodeURIComponent(release), { method: "POST", body: result.turtle,
       headers: { "Content-Type": "text/turtle", Accept: "application/json" } });
@@ -65,11 +89,23 @@ export async function showMapping(main) {
   const open = async files => {
     if (!files.length) return;
     models = [...files];
+    draftText = null;
+    stored = null;
     chosen.clear();
     if (name.value === "my-processes") name.value = files[0].name.replace(/\.[^.]+$/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
     await draft();
   };
   fileInput.addEventListener("change", () => open(fileInput.files));
+  draftInput.addEventListener("change", async () => {
+    const f = draftInput.files[0];
+    if (!f) return;
+    draftText = await f.text();
+    models = [];
+    stored = null;
+    chosen.clear();
+    if (name.value === "my-processes") name.value = f.name.replace(/\.[^.]+$/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
+    await draft();
+  });
   drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); open(e.dataTransfer.files); });
@@ -84,7 +120,11 @@ export async function showMapping(main) {
       el("span", {}, el("label", { for: "mapping-release" }, "Release"), releaseSelect),
       el("span", {}, el("label", { for: "mapping-name" }, "Extension name"), name),
       el("span", {}, el("label", { for: "mapping-namespace" }, "Namespace"), namespace)),
-    drop, status, out);
+    drop, reopen, status, out);
+  if (stored) {
+    name.value = stored;
+    await draft();
+  }
 }
 
 /** The name a model is sent under: what the server takes as a file name, and how rows and errors name it. */

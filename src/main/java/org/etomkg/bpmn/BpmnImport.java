@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.etomkg.bpmn.model.ActivityCount;
 import org.etomkg.bpmn.model.BpmnFile;
 import org.etomkg.bpmn.model.ModelActivity;
 import org.etomkg.bpmn.model.ModelFlow;
@@ -61,6 +62,11 @@ public final class BpmnImport {
 
     /** Most activities {@link #map} takes: each is ranked twice, and a person reviews them on one page. */
     public static final int MAX_MAPPED = 2000;
+    /**
+     * Most activities {@link #read} takes unless told otherwise ({@code import bpmn --max-activities}):
+     * far beyond a real process model, well short of what would take minutes and gigabytes to draft.
+     */
+    public static final int MAX_ACTIVITIES = 20_000;
 
     /** What the draft is called and where its terms live. */
     public record Request(String release, String name, String namespace, String publisher) {}
@@ -81,6 +87,12 @@ public final class BpmnImport {
 
     /** Reads every model before writing anything: a broken one stops the import with its file and element named. */
     public Result read(List<Path> models, Request request) {
+        return read(models, request, MAX_ACTIVITIES);
+    }
+
+    /** As {@link #read(List, Request)}, refusing models with more than {@code maxActivities} activities in all, before reading them whole. */
+    public Result read(List<Path> models, Request request, int maxActivities) {
+        refuseMoreThan(models, maxActivities);
         List<ModelFlow> flows = models.stream().map(BpmnFile::read).toList();
         return new Draft(request, Map.of(), 0).build(flows);
     }
@@ -92,11 +104,27 @@ public final class BpmnImport {
      * draft lack is the caller's error.
      */
     public Result map(List<Path> models, Request request, Map<String, String> parents, int alternatives) {
+        refuseMoreThan(models, MAX_MAPPED, "too many to map by hand at once; split the model, or draft it with ./etom-kg import bpmn");
         List<ModelFlow> flows = models.stream().map(BpmnFile::read).toList();
-        int activities = flows.stream().mapToInt(f -> f.activities().size()).sum();
-        if (activities > MAX_MAPPED) throw new ExtensionInputException(activities + " activities are more than " + MAX_MAPPED
-            + " to map by hand at once; split the model, or draft it with ./etom-kg import bpmn");
         return new Draft(request, parents, alternatives).build(flows);
+    }
+
+    /**
+     * Refuses models with more than {@code limit} activities in all, from a streaming count: a model of
+     * 100,000 activities is refused in well under a second, before its release is even loaded.
+     */
+    public static void refuseMoreThan(List<Path> models, int limit) {
+        refuseMoreThan(models, limit, "raise the limit with --max-activities N, or split the model");
+    }
+
+    private static void refuseMoreThan(List<Path> models, int limit, String advice) {
+        if (limit < 1) throw new IllegalArgumentException("the most activities to import is at least 1, not " + limit);
+        int total = 0;
+        for (Path model : models) {
+            total += ActivityCount.upTo(model, limit - total);
+            if (total > limit) throw new BpmnInputException(model, null, (models.size() > 1 ? "the models hold" : "the model holds")
+                + " more than " + String.format(Locale.ROOT, "%,d", limit) + " activities; " + advice + ". Nothing was written");
+        }
     }
 
     /** One draft being built. */

@@ -37,14 +37,17 @@ final class BpmnImportCommand implements Callable<Integer> {
     String namespace;
     @Option(names = "--publisher", paramLabel = "NAME", description = "The CSP publishing it (default: the first pool's name)") String publisher;
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the draft (default: standard output)") Path out;
+    @Option(names = "--max-activities", paramLabel = "N", description = "Refuse models with more activities than this in all, "
+        + "counted before they are read whole (default: ${DEFAULT-VALUE})") int maxActivities = BpmnImport.MAX_ACTIVITIES;
 
     @Override public Integer call() {
+        BpmnImport.refuseMoreThan(models, maxActivities);   // before the release and its index are loaded
         OntologyFolder ontology = new OntologyFolder(locations.ontology());
         String version = ontology.releases().contains(release) ? release : release + ".0";
         if (!ontology.releases().contains(version))
             throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
         String ns = namespace != null ? namespace : "https://csp.example/" + BpmnImport.slug(name) + "/";
-        BpmnImport.Result draft = new BpmnImport(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology())).read(models, new BpmnImport.Request(version, name, ns, publisher));
+        BpmnImport.Result draft = new BpmnImport(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology())).read(models, new BpmnImport.Request(version, name, ns, publisher), maxActivities);
         String turtle = CanonicalTurtle.write(draft.graph());
         ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(draft.graph(), Optional.empty());
 

@@ -11,7 +11,8 @@ import org.etomkg.extension.OntologyFolder;
 /**
  * Prints how long {@code import bpmn} takes for models of 1,000 and 100,000 activities in one
  * process (a sequence across five lanes): reading and checking the model, drafting the extension
- * (half the activities state no parent, so they take a suggestion), and validating the draft.
+ * (half the activities state no parent, so they take a suggestion), and validating the draft; a model
+ * over the limit ({@link BpmnImport#MAX_ACTIVITIES}), how long it takes to refuse it.
  * Usage: bench/bpmn-import.sh [SIZES]   (default 1000,100000)
  */
 public final class BpmnImportBenchmark {
@@ -28,6 +29,18 @@ public final class BpmnImportBenchmark {
         for (String size : sizes) {
             int n = Integer.parseInt(size.strip());
             Path model = write(n);
+            if (n > BpmnImport.MAX_ACTIVITIES) {   // what import bpmn does with it: refuse it from a streaming count
+                long start = System.nanoTime();
+                try {
+                    BpmnImport.refuseMoreThan(List.of(model), BpmnImport.MAX_ACTIVITIES);
+                    System.out.printf("%,d activities: not refused!%n", n);
+                } catch (BpmnInputException e) {
+                    System.out.printf("%,d activities (%,d KiB): refused in %.3f s (limit %,d, --max-activities)%n", n, Files.size(model) / 1024,
+                        (System.nanoTime() - start) / 1e9, BpmnImport.MAX_ACTIVITIES);
+                }
+                Files.delete(model);
+                continue;
+            }
             long start = System.nanoTime();
             BpmnImport.Result r = importer.read(List.of(model), new BpmnImport.Request("25.5", "bench", "https://bench.example/etom/", "Bench"));
             double read = (System.nanoTime() - start) / 1e9;

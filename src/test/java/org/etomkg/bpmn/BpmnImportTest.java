@@ -14,9 +14,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.vocabulary.SKOS;
+import org.etomkg.vocab.ETOM;
 import org.etomkg.bpmn.model.BpmnFile;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
@@ -186,4 +190,30 @@ class BpmnImportTest {
             qe.execSelect().forEachRemaining(each::accept);
         }
     }
+
+    @Test
+    void anImportedDraftReopensAndAMovedSubProcessTakesItsActivitiesAlong() {
+        Path model = BpmnModels.write(BpmnModels.orderHandling(), tmp.resolve("reopen.bpmn"));
+        ImportedDraft reopened = new ImportedDraft(draft(model).graph(), reference.release("25.5"));
+        assertEquals("1.4.5", parents(reopened).get("reopen.bpmn#Provision"));
+        String configure = parents(reopened).get("reopen.bpmn#Configure");
+        assertTrue(configure.startsWith("2.4.5."), configure);
+
+        reopened.reparent("reopen.bpmn#Provision", "1.4.5.4");
+        assertEquals("1.4.5.4", parents(reopened).get("reopen.bpmn#Provision"));
+        assertEquals("2.4.5.4.1", parents(reopened).get("reopen.bpmn#Configure"), "the sub-process's activities follow it");
+        Graph g = reopened.graph();
+        Node moved = NodeFactory.createURI(NS + "2.4.5.4.1.1");
+        assertTrue(g.contains(moved, SKOS.notation.asNode(), NodeFactory.createLiteralString("2.4.5.4.1.1")), "renamed with its number");
+        assertEquals(5, ((Number) g.find(moved, ETOM.level.asNode(), Node.ANY).next().getObject().getLiteralValue()).intValue(), "one level deeper");
+        assertFalse(g.contains(NodeFactory.createURI(NS + configure), Node.ANY, Node.ANY), "nothing left under the old number");
+        assertThrows(IllegalArgumentException.class, () -> reopened.reparent("reopen.bpmn#Provision", "2.4.5.4.1.1"), "not under itself");
+    }
+
+    private static Map<String, String> parents(ImportedDraft d) {
+        Map<String, String> out = new TreeMap<>();
+        d.activities().forEach(a -> out.put(a.key(), a.parent()));
+        return out;
+    }
+
 }

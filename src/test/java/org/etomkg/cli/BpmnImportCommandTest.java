@@ -43,6 +43,27 @@ class BpmnImportCommandTest {
     }
 
     @Test
+    void aModelOf100000TasksIsRefusedBeforeItIsReadAndNothingIsWritten() throws Exception {
+        Path huge = tmp.resolve("huge.bpmn");
+        try (var w = Files.newBufferedWriter(huge)) {   // streamed: the test holds no 100,000-task string
+            w.write("<?xml version=\"1.0\"?>\n<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+                + "<process id=\"P\">\n");
+            for (int i = 0; i < 100_000; i++) w.write("<task id=\"T" + i + "\" name=\"1.3.3.10 Take order " + i + "\"/>\n");
+            w.write("</process></definitions>\n");
+        }
+        Path out = tmp.resolve("huge.ttl");
+        Run run = run(out, huge);
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains(huge + ": the model holds more than 20,000 activities; raise the limit with --max-activities N"), run.err());
+        assertFalse(Files.exists(out));
+
+        Run small = run(out, "--max-activities", "9", EXAMPLE);   // the example has 10
+        assertEquals(2, small.exit(), small.err());
+        assertTrue(small.err().contains("more than 9 activities"), small.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void anUnknownReleaseIsExit2() {
         CommandLineTest.Run run = CommandLineTest.run("import", "bpmn", EXAMPLE.toString(), "--release", "9.9", "--name", "x");
         assertEquals(2, run.exit());
@@ -69,11 +90,20 @@ class BpmnImportCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private static Run run(Path out, Path... models) {
-        String[] args = new String[models.length + 10];
+        return run(out, null, null, models);
+    }
+
+    /** With one more option and its value (or none when {@code option} is null). */
+    private static Run run(Path out, String option, String value, Path... models) {
+        String[] args = new String[models.length + 10 + (option == null ? 0 : 2)];
         args[0] = "import";
         args[1] = "bpmn";
         for (int i = 0; i < models.length; i++) args[2 + i] = models[i].toString();
         int k = 2 + models.length;
+        if (option != null) {
+            args[k++] = option;
+            args[k++] = value;
+        }
         for (String a : new String[] { "--release", "25.5", "--name", "Fjordlys order to activation", "--namespace",
                 "https://fjordlys-telecom.example/etom/", "--out" }) args[k++] = a;
         args[k] = out.toString();

@@ -39,8 +39,15 @@ public final class SuggestBenchmark {
             engine = new ParentSuggestions(release, synonyms);
             builds[i] = System.nanoTime() - t;
         }
-        List<String> misses = new ArrayList<>();
-        Map<String, LabelledActivities.Tally> perDomain = set.score(engine, misses);
+        for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT), LabelledActivities.read(LabelledActivities.FRESH))) {
+            List<String> misses = new ArrayList<>();
+            Map<String, LabelledActivities.Tally> perDomain = each.score(engine, misses);
+            System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, each.rows().size(), each.file());
+            System.out.printf("%-18s %5s %7s %7s %7s%n", "domain", "rows", "top-1", "top-5", "near-5");
+            perDomain.forEach((domain, t) -> line(domain, t));
+            line("overall", LabelledActivities.overall(perDomain));
+            if (verbose) misses.forEach(m -> System.out.println("  " + m));
+        }
 
         // Timing after a warm-up pass: every row asked 5 times.
         for (var row : set.rows()) engine.suggest(row.activity(), row.context(), 5);
@@ -52,16 +59,10 @@ public final class SuggestBenchmark {
                 times.add(System.nanoTime() - t);
             }
         times.sort(null);
-
-        System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, set.rows().size(), LabelledActivities.FILE);
-        System.out.printf("%-18s %5s %7s %7s %7s%n", "domain", "rows", "top-1", "top-5", "near-5");
-        perDomain.forEach((domain, t) -> line(domain, t));
-        line("overall", LabelledActivities.overall(perDomain));
         Arrays.sort(builds);
         System.out.printf("index build: %.0f ms (median of %d, fastest %.0f ms)%n", builds[builds.length / 2] / 1e6, builds.length, builds[0] / 1e6);
         System.out.printf("per suggestion: median %.2f ms, p95 %.2f ms (%d calls)%n", times.get(times.size() / 2) / 1e6,
             times.get((int) (times.size() * 0.95)) / 1e6, times.size());
-        if (verbose) misses.forEach(m -> System.out.println("  " + m));
     }
 
     private static void line(String domain, LabelledActivities.Tally t) {

@@ -375,6 +375,21 @@ class WebPageTest {
         browser.waitUntil(d -> browser.text("#save-result").startsWith("Saved as fjordlys-order-to-activation"));
         assertTrue(stored().contains("\"fjordlys-order-to-activation\""), stored());
         assertTrue(fetch("/api/extensions/fjordlys-order-to-activation").contains(second.replaceFirst("^1", "2")), "stored under the chosen parent");
+
+        // Later, the stored draft opens again: the two parents still to review are marked, and one more is chosen.
+        browser.open("/mapping?extension=fjordlys-order-to-activation");
+        browser.waitUntil(d -> browser.all("#mapping-table tbody tr").size() == 10);
+        assertEquals(2, browser.all("#mapping-table tr[data-source='suggested']").size());
+        assertTrue(browser.text(decompose + " td.parent").startsWith(second + " "), "the parent chosen before: " + browser.text(decompose + " td.parent"));
+        assertEquals("25.5", new Select(browser.waitFor("#mapping-release")).getFirstSelectedOption().getAttribute("value"));
+        browser.waitFor("#report-summary");
+        String reopened = browser.waitFor("#mapping-result").getAttribute("data-validations");
+        String activate = "tr[data-activity='fjordlys-order-to-activation.bpmn#Task_Activate']";
+        new Select(browser.waitFor(activate + " select.parent-choice")).selectByIndex(1);
+        browser.waitUntil(d -> !reopened.equals(browser.waitFor("#mapping-result").getAttribute("data-validations")));
+        assertEquals("chosen", browser.waitFor(activate).getAttribute("data-source"));
+        assertEquals(1, browser.all("#mapping-table tr[data-source='suggested']").size());
+        assertEquals("true", browser.waitFor("#report-summary").getAttribute("data-conforms"), browser.text("#mapping-result"));
         assertEquals(List.of(), browser.consoleErrors());
         assertEquals(204, delete("/api/extensions/fjordlys-order-to-activation").statusCode());
     }

@@ -91,6 +91,9 @@ public final class ApiServlet extends HttpServlet {
             else if (path.startsWith("/extensions/")) extension(path.substring(12), method, req, resp);
             else if (path.equals("/suggest") && method.equals("GET")) suggest(req, resp);
             else if (path.equals("/import/bpmn") && method.equals("POST")) json(resp, 200, BpmnMapping.draft(req, suggestions));
+            else if (path.equals("/mapping/draft") && method.equals("POST"))
+                json(resp, 200, BpmnMapping.reopen(ExtensionUpload.read(req.getInputStream(), req.getContentType()), req, suggestions));
+            else if (path.equals("/mapping/draft") && method.equals("GET")) storedDraft(req, resp);
             else if (path.equals("/session") && method.equals("GET")) json(resp, 200, session(req));
             else Problem.send(resp, 404, "no such API resource: " + method + " /api" + path + " (see /api/openapi.json)");
         } catch (BrokenQueryFile e) {
@@ -367,6 +370,17 @@ public final class ApiServlet extends HttpServlet {
         JsonArray a = new JsonArray();
         words.forEach(a::add);
         return a;
+    }
+
+    /** {@code GET /api/mapping/draft?extension=NAME}: a stored extension opened for mapping. */
+    private void storedDraft(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("extension");
+        if (name == null || !ExtensionStore.validName(name)) { Problem.send(resp, 400, "give a stored extension's name as ?extension="); return; }
+        Optional<Graph> g = new ExtensionStore(store).get(name);
+        if (g.isEmpty()) { Problem.send(resp, 404, "no stored extension '" + name + "'"); return; }
+        JsonObject o = BpmnMapping.reopen(g.get(), req, suggestions);
+        o.put("name", name);
+        json(resp, 200, o);
     }
 
     /** Who the request signed in as: WriteAuth has checked the password before this runs. */

@@ -18,7 +18,13 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.etomkg.bpmn.BpmnImport;
+import org.etomkg.bpmn.ImportedDraft;
+import org.etomkg.vocab.ETOM;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.rdf.CanonicalTurtle;
 import org.etomkg.suggest.ParentSuggestions;
@@ -75,6 +81,80 @@ final class BpmnMapping {
         }
     }
 
+    /**
+     * {@code POST /api/mapping/draft} (a draft as Turtle, as {@code import bpmn} writes it) or {@code GET
+     * /api/mapping/draft?extension=NAME} (a stored one): the draft opened again for mapping, in the same
+     * shape as {@link #draft}, the chosen parents ({@code parent.FILE#ID=IDENTIFIER}) applied to it.
+     */
+    static JsonObject reopen(Graph stored, HttpServletRequest req, ReleaseSuggestions suggestions) {
+        Node extendsRelease = null;
+        var it = stored.find(Node.ANY, EXTENDS_RELEASE, Node.ANY);
+        if (it.hasNext()) extendsRelease = it.next().getObject();
+        it.close();
+        String asked = req.getParameter("release");
+        if ((asked == null || asked.isBlank()) && extendsRelease != null && extendsRelease.isURI())
+            asked = extendsRelease.getURI().substring(extendsRelease.getURI().lastIndexOf('/') + 1);
+        String release = suggestions.release(asked);
+        ImportedDraft draft = new ImportedDraft(stored, suggestions.graph(release));
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (var e : req.getParameterMap().entrySet())
+            if (e.getKey().startsWith(PARENT)) chosen.put(e.getKey().substring(PARENT.length()), e.getValue()[e.getValue().length - 1].strip());
+        chosen.forEach(draft::reparent);
+        ParentSuggestions engine = suggestions.of(release);
+        JsonObject o = new JsonObject();
+        o.put("release", release);
+        Node label = first(draft.graph(), RDFS.label.asNode(), EXTENSION);
+        o.put("name", label == null ? "" : label.getLiteralLexicalForm());
+        Node ns = first(draft.graph(), NAMESPACE, null);
+        o.put("namespace", ns == null ? "" : ns.getLiteralLexicalForm());
+        o.put("turtle", CanonicalTurtle.write(draft.graph()));
+        JsonArray review = new JsonArray();
+        JsonArray activities = new JsonArray();
+        for (ImportedDraft.Activity a : draft.activities()) {
+            int hash = a.key().lastIndexOf('#');
+            JsonObject x = new JsonObject();
+            x.put("file", a.key().substring(0, hash));
+            x.put("id", a.key().substring(hash + 1));
+            x.put("name", a.name());
+            if (a.lane() != null) x.put("lane", a.lane());
+            JsonObject parent = new JsonObject();
+            parent.put("identifier", a.parent());
+            parent.put("name", a.parentName());
+            x.put("parent", parent);
+            String source = chosen.containsKey(a.key()) ? "chosen" : a.suggested() ? "suggested" : "model";
+            x.put("source", source);
+            x.put("suggested", a.suggested());
+            if (a.suggested()) review.add(a.key() + " \"" + a.name() + "\": parent " + a.parent() + " was suggested; review it");
+            x.put("suggestions", suggestionsJson(ImportedDraft.suggestions(engine, a, ALTERNATIVES)));
+            activities.add(x);
+        }
+        o.put("review", review);
+        o.put("activities", activities);
+        return o;
+    }
+
+    private static final Node EXTENDS_RELEASE = ETOM.term("extendsRelease"), NAMESPACE = ETOM.term("namespace"), EXTENSION = ETOM.term("Extension");
+
+    /** The object of the first {@code ?s p ?o} whose subject has {@code type} (any subject when null). */
+    private static Node first(Graph g, Node p, Node type) {
+        for (var t : g.find(Node.ANY, p, Node.ANY).toList())
+            if (type == null || g.contains(t.getSubject(), RDF.type.asNode(), type)) return t.getObject();
+        return null;
+    }
+
+    private static JsonArray suggestionsJson(List<ParentSuggestions.Suggestion> suggestions) {
+        JsonArray best = new JsonArray();
+        for (ParentSuggestions.Suggestion s : suggestions) {
+            JsonObject x = new JsonObject();
+            x.put("identifier", s.identifier());
+            x.put("name", s.name());
+            x.put("score", JsonNumber.value(Math.round(s.score() * 100) / 100.0));
+            x.put("reason", s.reason());
+            best.add(x);
+        }
+        return best;
+    }
+
     /** One model under the name the client gave it: a plain file name, once per request. */
     private static Path save(Path dir, String file, InputStream body) throws IOException {
         if (file == null || file.isBlank()) file = "model.bpmn";
@@ -110,16 +190,7 @@ final class BpmnMapping {
             a.put("parent", parent);
             a.put("source", m.source().name());
             a.put("suggested", m.source() == BpmnImport.Source.suggested);
-            JsonArray best = new JsonArray();
-            for (ParentSuggestions.Suggestion s : m.suggestions()) {
-                JsonObject x = new JsonObject();
-                x.put("identifier", s.identifier());
-                x.put("name", s.name());
-                x.put("score", JsonNumber.value(Math.round(s.score() * 100) / 100.0));
-                x.put("reason", s.reason());
-                best.add(x);
-            }
-            a.put("suggestions", best);
+            a.put("suggestions", suggestionsJson(m.suggestions()));
             activities.add(a);
         }
         o.put("activities", activities);

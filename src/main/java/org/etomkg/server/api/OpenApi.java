@@ -32,6 +32,7 @@ public final class OpenApi {
         paths.put("/api/session", sessionPath());
         paths.put("/api/suggest", suggestPath());
         paths.put("/api/import/bpmn", importBpmnPath());
+        paths.put("/api/mapping/draft", mappingDraftPath());
         doc.put("paths", paths);
         JsonObject schemes = new JsonObject();
         JsonObject basic = new JsonObject();
@@ -182,6 +183,37 @@ public final class OpenApi {
         params.add(queryParameter("limit", false, "How many suggestions, 1 to 100 (default 5)", "integer"));
         get.put("parameters", params);
         path.put("get", get);
+        return path;
+    }
+
+    /** A draft already imported (the body) or stored (?extension=), opened again for mapping. */
+    private static JsonObject mappingDraftPath() {
+        JsonObject path = new JsonObject();
+        for (String method : new String[] { "get", "post" }) {
+            JsonObject op = new JsonObject();
+            op.put("operationId", method.equals("get") ? "openStoredDraft" : "openDraft");
+            op.put("summary", method.equals("get") ? "A stored extension opened for mapping: each activity drafted from a BPMN model with its parent and the 5 best suggestions"
+                : "A draft as import bpmn writes it (the Turtle body) opened for mapping: each activity with its parent and the 5 best suggestions; stores nothing");
+            JsonArray params = new JsonArray();
+            if (method.equals("get")) params.add(queryParameter("extension", true, "The stored extension's name", "string"));
+            params.add(queryParameter("release", false, "The eTOM release (default: the one the draft extends)", "string"));
+            params.add(queryParameter("parent.{file}#{activity}", false,
+                "A parent chosen for an activity, by its model's file name and BPMN id: the activity is renumbered under it", "string"));
+            op.put("parameters", params);
+            if (method.equals("post")) {
+                JsonObject body = new JsonObject(), content = new JsonObject();
+                content.put("text/turtle", new JsonObject());
+                body.put("content", content);
+                body.put("required", true);
+                op.put("requestBody", body);
+            }
+            JsonObject responses = new JsonObject();
+            responses.put("200", described("The draft as Turtle (turtle), what to review, and per activity its file, id, name, lane, parent, source and suggestions"));
+            responses.put("400", described("Not an extension draft, or a chosen parent is unknown"));
+            if (method.equals("get")) responses.put("404", described("No stored extension of that name"));
+            op.put("responses", responses);
+            path.put(method, op);
+        }
         return path;
     }
 

@@ -19,6 +19,8 @@ import org.etomkg.extension.Finding;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.rdf.CanonicalTurtle;
 
+import org.etomkg.progress.Progress;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,9 +49,14 @@ final class BpmnImportCommand implements Callable<Integer> {
         if (!ontology.releases().contains(version))
             throw new ExtensionInputException("unknown release '" + release + "'; this checkout holds " + String.join(", ", ontology.releases()));
         String ns = namespace != null ? namespace : "https://csp.example/" + BpmnImport.slug(name) + "/";
-        BpmnImport.Result draft = new BpmnImport(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology())).read(models, new BpmnImport.Request(version, name, ns, publisher), maxActivities);
+        BpmnImport.Result draft;
+        try (Progress.Stage stage = Progress.stage("reading " + (models.size() == 1 ? models.get(0).toString() : models.size() + " models")
+                + " and suggesting parents")) {
+            draft = new BpmnImport(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology())).read(models, new BpmnImport.Request(version, name, ns, publisher), maxActivities);
+            stage.done();
+        }
         String turtle = CanonicalTurtle.write(draft.graph());
-        ExtensionReport report = new ExtensionValidator(locations.shapes(), ontology).validate(draft.graph(), Optional.empty());
+        ExtensionReport report = ValidateCommand.validate(new ExtensionValidator(locations.shapes(), ontology), draft.graph(), Optional.empty());
 
         var summary = out == null ? System.err : System.out;
         if (out == null) System.out.print(turtle);

@@ -25,6 +25,7 @@ import org.apache.jena.system.Txn;
 import org.etomkg.query.NamedQuery;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.ShippedStore;
 import org.etomkg.store.OntologyFiles;
 import org.etomkg.store.StoreBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -60,8 +61,7 @@ class QualityChecksTest {
     @BeforeAll
     static void runTheChecksOnTheShippedStore() throws IOException {
         checks = new QualityChecks(CHECKS);
-        Path data = tmp.resolve("shipped");
-        new StoreBuilder().rebuild(ONTOLOGY, data);
+        Path data = ShippedStore.copyTo(tmp.resolve("shipped"));
         try (KnowledgeStore store = KnowledgeStore.open(data); var conn = store.connect()) {
             shippedFindings = checks.run(new QueryRunner(conn, 120));
             flaggedInTheShippedStore = Txn.calculateRead(conn, () -> {

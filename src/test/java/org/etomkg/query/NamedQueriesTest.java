@@ -30,7 +30,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.ShippedStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * shows that parameter values are bound as terms: hostile text stays text and changes nothing.
  */
 class NamedQueriesTest {
-    static final Path ONTOLOGY = Path.of("ontology").toAbsolutePath();
     static final Path QUERIES = Path.of("queries").toAbsolutePath();
     static final String PREFIXES = """
         PREFIX etom: <https://w3id.org/etom-kg/ontology#>
@@ -63,8 +62,7 @@ class NamedQueriesTest {
 
     @BeforeAll
     static void buildTheStore() {
-        Path data = tmp.resolve("data");
-        new StoreBuilder().rebuild(ONTOLOGY, data);
+        Path data = ShippedStore.copyTo(tmp.resolve("data"));
         store = KnowledgeStore.open(data);
         connection = store.connect();
         runner = new QueryRunner(connection, 60);

@@ -39,7 +39,6 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not run SERVICE, stops a runaway query and keeps answering.
  */
 class SparqlServerTest {
-    static final Path ONTOLOGY = Path.of("ontology").toAbsolutePath();
     static final String RELEASE_25_5_GRAPH = "https://w3id.org/etom-kg/graph/release/25.5";
     static final String COUNT_25_5 = """
         PREFIX etom: <https://w3id.org/etom-kg/ontology#>
@@ -77,8 +75,7 @@ class SparqlServerTest {
 
     @BeforeAll
     static void serveABuiltStore() throws IOException {
-        data = tmp.resolve("data");
-        new StoreBuilder().rebuild(ONTOLOGY, data);
+        data = TestStores.built(tmp);
         copyTree(data.resolve("store"), tmp.resolve("copy").resolve("store"));   // for the server with a short timeout
         store = KnowledgeStore.open(data);
         server = EtomServer.start(store, Path.of("queries"), Path.of("shapes"), ServerOptions.defaults().withPort(0).withTimeout(60));

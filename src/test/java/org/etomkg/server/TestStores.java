@@ -9,7 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.ShippedStore;
 
 /** Stores for the service tests: built from the real {@code ontology/} into a temporary folder. */
 final class TestStores {
@@ -19,50 +19,17 @@ final class TestStores {
 
     private TestStores() {}
 
-    private static Path master;
-
     /**
      * A store built from {@code ontology/}, as a data folder {@code tmp/data} of its own. The build
-     * runs once per test JVM; each caller gets a copy of it, free to write to.
+     * runs once per test JVM ({@link ShippedStore}); each caller gets a copy of it, free to write to.
      */
     static Path built(Path tmp) {
-        Path data = tmp.resolve("data");
-        try {
-            copyTree(master(), data);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return data;
-    }
-
-    private static synchronized Path master() throws IOException {
-        if (master == null) {
-            Path dir = Files.createTempDirectory("etom-kg-test-store");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            new StoreBuilder().rebuild(ONTOLOGY, dir.resolve("data"));
-            master = dir.resolve("data");
-        }
-        return master;
+        return ShippedStore.copyTo(tmp.resolve("data"));
     }
 
     /** Copies a data folder; the lock file stays behind, since no process holds the copy. */
     static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                if (p.getFileName().toString().equals("tdb.lock")) continue;
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans up what is left
-        }
+        ShippedStore.copyTree(from, to);
     }
 
     /** Every quad of the store, counted in one read transaction. */

@@ -9,7 +9,7 @@ import org.etomkg.server.EtomServer;
 import org.etomkg.server.ServerOptions;
 import org.etomkg.server.Users;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.ShippedStore;
 
 /**
  * The whole service for the web page's tests: a store built from the shipped {@code ontology/},
@@ -17,7 +17,6 @@ import org.etomkg.store.StoreBuilder;
  * loopback port. Start one per test class ({@code @BeforeAll}); building the store is the slow part.
  */
 public final class WebServer implements AutoCloseable {
-    static final Path ONTOLOGY = Path.of("ontology").toAbsolutePath();
     static final Path QUERIES = Path.of("queries").toAbsolutePath();
     static final Path SHAPES = Path.of("shapes").toAbsolutePath();
 
@@ -34,8 +33,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Builds the store into {@code tmp/data}, writes {@code tmp/users} and starts the server on port 0 (a free one). */
     public static WebServer start(Path tmp) {
-        Path data = tmp.resolve("data");
-        new StoreBuilder().rebuild(ONTOLOGY, data);
+        Path data = ShippedStore.copyTo(tmp.resolve("data"));
         Path users = tmp.resolve("users");
         try {
             Files.createDirectories(tmp);

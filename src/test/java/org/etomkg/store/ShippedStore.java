@@ -1,0 +1,61 @@
+package org.etomkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The store built from the shipped {@code ontology/}, for tests that read it: built once per test
+ * JVM (a build is 20 s on an idle machine and a minute on a busy one), and copied into each
+ * test's own data folder, which it is then free to write to.
+ */
+public final class ShippedStore {
+    public static final Path ONTOLOGY = Path.of("ontology").toAbsolutePath();
+
+    private static Path master;
+
+    private ShippedStore() {}
+
+    /** A data folder at {@code data} holding a copy of the store built from {@code ontology/}. */
+    public static Path copyTo(Path data) {
+        try {
+            copyTree(master(), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return data;
+    }
+
+    private static synchronized Path master() throws IOException {
+        if (master == null) {
+            Path dir = Files.createTempDirectory("etom-kg-test-store");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            new StoreBuilder().rebuild(ONTOLOGY, dir.resolve("data"));
+            master = dir.resolve("data");
+        }
+        return master;
+    }
+
+    /** Copies a data folder; the lock file stays behind, since no process holds the copy. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                if (p.getFileName().toString().equals("tdb.lock")) continue;
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans up what is left
+        }
+    }
+}

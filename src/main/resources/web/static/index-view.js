@@ -29,7 +29,7 @@ export async function showIndex(main, release) {
     el("p", { class: "muted" }, `${rows.length} processes, by name.`),
     el("nav", { class: "letters", "aria-label": "Letters" },
       [...letters.keys()].map(l => el("a", { href: `#${anchor(l)}` }, l))),
-    [...letters].map(([letter, entries]) =>
+    ...[...letters].map(([letter, entries]) =>
       el("section", { class: "index-letter", id: anchor(letter), "aria-labelledby": `${anchor(letter)}-h` },
         el("h2", { id: `${anchor(letter)}-h` }, letter),
         el("ul", { class: "process-index" }, entries.map(r => el("li", { "data-identifier": r.identifier },

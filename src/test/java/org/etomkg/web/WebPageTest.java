@@ -455,7 +455,10 @@ class WebPageTest {
         WebElement hit = browser.waitFor("#search-results li[data-identifier='1.6.15']");
         assertEquals(List.of("Bill", "Invoice"), hit.findElements(By.cssSelector("a mark")).stream().map(WebElement::getText).toList(),
             "billing meets Bill by its stem and Invoice by the synonym file");
-        assertEquals("PATH", hit.findElement(By.cssSelector(".hit-path")).getText(), "where the hit sits, its ancestors' names");
+        String path = hit.findElement(By.cssSelector(".hit-path")).getText();
+        assertTrue(path.endsWith("Business Partner Domain"), "where the hit sits, its ancestors' names: " + path);
+        WebElement deep = browser.waitFor("#search-results li[data-identifier='1.6.15.4.9'] .hit-path");
+        assertTrue(deep.getText().endsWith("Business Partner Domain › BP Bill/Invoice Management › Specific BP Revenue Handling"), deep.getText());
         assertTrue(browser.all("#search-results li[data-identifier='1.3.9']").size() == 1, "Customer Bill Invoice Management");
         // A name is text, never markup, however the service marks it.
         assertEquals(0, browser.all("#search-results a script, #search-results a b").size());
@@ -474,6 +477,7 @@ class WebPageTest {
         List<String> sorted = names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
         assertEquals(sorted, names, "A to Z within a letter");
         assertEquals(processes("26.0"), browser.all("ul.process-index li").size(), "every process once");
+        browser.screenshot("index");
         browser.waitFor("nav.letters a[href='#letter-R']").click();
         browser.waitUntil(d -> "#letter-R".equals("#" + browser.js().executeScript("return document.activeElement.closest('section')?.id")));
         assertEquals(List.of(), browser.consoleErrors());

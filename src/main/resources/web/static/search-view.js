@@ -63,11 +63,16 @@ export async function showSearch(main, params) {
     el("h1", {}, "Search processes"),
     el("div", { class: "toolbar" },
       el("span", {}, el("label", { for: "search-input" }, "Name or identifier"), input),
-      el("span", {}, ...releaseSelect(all, release, r => { release = r; run(); }))),
+      el("span", {}, ...releaseSelect(all, release, r => { release = r; relink(); run(); }))),
     el("p", { id: "search-help", class: "muted" }, "Results come as you type, best first; the last word may be the start of a word, and words match their other forms and telecom synonyms (billing finds Bill and Invoice). Arrow keys move through them. ",
       el("a", { href: `/releases/${release}/index`, id: "index-link" }, "All processes A to Z"), " · ",
       el("a", { href: `/releases/${release}/tree`, id: "tree-link" }, "The hierarchy as a tree")),
     status, results);
+  // The A-to-Z and tree links follow the release chosen.
+  const relink = () => {
+    main.querySelector("#index-link")?.setAttribute("href", `/releases/${release}/index`);
+    main.querySelector("#tree-link")?.setAttribute("href", `/releases/${release}/tree`);
+  };
   input.focus();
   await run();
 }

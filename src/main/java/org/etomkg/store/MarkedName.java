@@ -35,6 +35,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class MarkedName extends FunctionBase {
     public static final String IRI = "https://w3id.org/etom-kg/function#marked";
 
+    private String lastWords;
+    private Set<String> lastWanted;
+
     static void register() { FunctionRegistry.get().put(IRI, MarkedName.class); }
 
     @Override public void checkBuild(String uri, ExprList args) {
@@ -50,7 +53,12 @@ public final class MarkedName extends FunctionBase {
             index = lucene.getAnalyzer();
             query = lucene.getQueryAnalyzer() != null ? lucene.getQueryAnalyzer() : index;
         }
-        return NodeValue.makeString(mark(args.get(0).getNode().getLiteralLexicalForm(), args.get(1).getString(), index, query));
+        String words = args.get(1).getString();
+        if (!words.equals(lastWords)) {   // one query marks every hit with the same words: analyse them once
+            lastWanted = terms(query, words);
+            lastWords = words;
+        }
+        return NodeValue.makeString(mark(args.get(0).getNode().getLiteralLexicalForm(), words, index, lastWanted));
     }
 
     private static TextIndex textIndex(FunctionEnv env) {
@@ -62,9 +70,12 @@ public final class MarkedName extends FunctionBase {
 
     /** The name, escaped, with the words matching those typed marked. */
     static String mark(String name, String words, Analyzer index, Analyzer query) {
-        Set<String> wanted = terms(query, words);
+        return mark(name, words, index, terms(query, words));
+    }
+
+    private static String mark(String name, String words, Analyzer index, Set<String> wanted) {
         String last = words.strip().replaceAll("^.* ", "");
-        String start = last.length() > 1 || words.strip().length() > 1 ? query.normalize(SearchIndex.FIELD, last).utf8ToString() : null;
+        String start = words.strip().length() > 1 ? index.normalize(SearchIndex.FIELD, last).utf8ToString() : null;   // as search.rq: no lone letter
         TreeMap<Integer, Integer> spans = new TreeMap<>();
         try (TokenStream t = index.tokenStream(SearchIndex.FIELD, name)) {
             CharTermAttribute term = t.addAttribute(CharTermAttribute.class);

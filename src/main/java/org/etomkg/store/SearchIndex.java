@@ -28,7 +28,10 @@ import org.etomkg.vocab.ETOM;
  * Lucene), kept inside the store folder ({@code DATA/store/text-index}) so that a rebuild's
  * swap moves it with the triples. One Lucene document per indexed triple, every property in
  * the one default field, and the literal stored, so that a query can join each hit with the
- * live triple: an entry left behind by a delete then finds nothing.
+ * live triple: an entry left behind by a delete then finds nothing. Words are indexed as written
+ * and by their stems ({@link SearchAnalyzer}); what is typed also brings its telecom synonyms,
+ * from the store's copy of the synonym file, so {@code serve} rebuilds the store when that file
+ * changes (the ontology fingerprint covers it) and an index of another layout is rebuilt on open.
  */
 final class SearchIndex {
     static final String FOLDER = "text-index";

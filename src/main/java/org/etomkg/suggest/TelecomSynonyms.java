@@ -28,6 +28,9 @@ public final class TelecomSynonyms {
     /** Where the shipped file lives in the ontology folder. */
     public static final Path FILE = Path.of("suggest", "telecom-synonyms.txt");
 
+    /** The first steps of analysis, shared: an analyzer reuses its parts per thread, and the search asks once per word typed. */
+    private static final Analyzer BEFORE = SuggestAnalysis.beforeSynonyms();
+
     private final SynonymMap map;
     private final String source;
 
@@ -79,8 +82,7 @@ public final class TelecomSynonyms {
         SynonymMap m = map();
         if (m == null) return List.of();
         List<String> out = new ArrayList<>();
-        try (Analyzer before = SuggestAnalysis.beforeSynonyms();
-             TokenStream t = new SynonymGraphFilter(before.tokenStream("w", word), m, true)) {
+        try (TokenStream t = new SynonymGraphFilter(BEFORE.tokenStream("w", word), m, true)) {
             var term = t.addAttribute(CharTermAttribute.class);
             var type = t.addAttribute(TypeAttribute.class);
             t.reset();

@@ -6,6 +6,8 @@ import { showValidate } from "./validate-view.js";
 import { showMapping } from "./mapping-view.js";
 import { showRelease, showDomain, showGroup } from "./reference-view.js";
 import { showFlow } from "./flow-view.js";
+import { showIndex } from "./index-view.js";
+import { showTree } from "./tree-view.js";
 import { el } from "./dom.js";
 import { showMissing } from "./missing-view.js";
 import { navigate, NAVIGATED } from "./nav.js";
@@ -19,6 +21,8 @@ const routes = [
   [/^\/validate$/, view => showValidate(view)],
   [/^\/mapping$/, view => showMapping(view)],
   [/^\/releases\/([0-9.]+)$/, (view, m) => showRelease(view, m[1])],
+  [/^\/releases\/([0-9.]+)\/index$/, (view, m) => showIndex(view, m[1])],
+  [/^\/releases\/([0-9.]+)\/tree$/, (view, m) => showTree(view, m[1])],
   [/^\/releases\/([0-9.]+)\/domains\/([0-9.]+)$/, (view, m) => showDomain(view, m[1], m[2])],
   [/^\/releases\/([0-9.]+)\/groups\/([a-z0-9-]+)$/, (view, m) => showGroup(view, m[1], m[2])],
   [/^\/extensions\/([^/]+)\/flows\/([^/]+)$/, (view, m) => showFlow(view, decodeURIComponent(m[1]), decodeURIComponent(m[2]))],

@@ -35,6 +35,7 @@ export async function showMap(main, params) {
     el("div", { class: "toolbar" },
       el("span", {}, ...releaseSelect(all, release, r => go(r, extensionName))),
       el("a", { href: releasePath(release), id: "release-page" }, `About ${release}`),
+      el("a", { href: `${releasePath(release)}/tree`, id: "tree-page" }, "Hierarchy tree"),
       el("span", {},
         el("label", { for: "overlay" }, "Extension overlay"),
         el("select", { id: "overlay", onchange: e => go(release, e.target.value) },

@@ -2,6 +2,8 @@
 
 export const releasePath = release => `/releases/${release}`;
 export const domainPath = (release, id) => `${releasePath(release)}/domains/${id}`;
+export const indexPath = release => `${releasePath(release)}/index`;
+export const treePath = release => `${releasePath(release)}/tree`;
 export const groupPath = (release, name) => `${releasePath(release)}/groups/${groupSlug(name)}`;
 
 /** "Operations Readiness & Support" → "operations-readiness-and-support". */

@@ -3,7 +3,7 @@
 import { query, releases, byIdentifier } from "./api.js";
 import { el, processLink, releaseSelect, table } from "./dom.js";
 import { navigate } from "./nav.js";
-import { releasePath, domainPath, groupPath, groupSlug } from "./paths.js";
+import { releasePath, domainPath, groupPath, groupSlug, indexPath, treePath } from "./paths.js";
 import { showMissing } from "./missing-view.js";
 
 /** The release's counts, domains, vertical groups, quality flags and what changed since the one before. */
@@ -20,7 +20,9 @@ export async function showRelease(main, release) {
     el("h1", {}, `eTOM release ${release}`),
     el("div", { class: "toolbar" },
       el("span", {}, ...releaseSelect(all, release, r => navigate(releasePath(r)))),
-      el("a", { href: `/map?release=${release}` }, "Its map"), downloads(release)),
+      el("a", { href: `/map?release=${release}` }, "Its map"),
+      el("a", { href: indexPath(release), id: "release-index" }, "Processes A to Z"),
+      el("a", { href: treePath(release), id: "release-tree" }, "Hierarchy tree"), downloads(release)),
     el("p", {}, `${total} process elements: `, levels.map((l, i) => [i ? ", " : "", `${l.count} at level ${l.level}`]), "."),
     el("div", { class: "sections" },
       section("domains", "Domains", domainList(release, map)),

@@ -1,7 +1,26 @@
 // Search at /search?q=…: process names (and descriptions a user imported) through the
-// Lucene index behind the "search" named query, ranked, as you type.
+// Lucene index behind the "search" named query, ranked, as you type; each hit with its path
+// (domain › level 2 › …) and the words that matched marked.
 import { query, releases, latestRelease } from "./api.js";
 import { el, processLink, releaseSelect } from "./dom.js";
+
+/**
+ * The name as the search marked it: the service escapes the name, then wraps the matched words in
+ * <mark>. It is read back into text and <mark> elements here, never set as HTML.
+ */
+export function marked(html) {
+  const nodes = [];
+  let inside = false;
+  for (const part of html.split(/(<\/?mark>)/)) {
+    if (part === "<mark>") inside = true;
+    else if (part === "</mark>") inside = false;
+    else if (part) {
+      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+      nodes.push(inside ? el("mark", {}, text) : text);
+    }
+  }
+  return nodes;
+}
 
 export async function showSearch(main, params) {
   const all = await releases();
@@ -23,7 +42,9 @@ export async function showSearch(main, params) {
       if (mine !== asked) return;   // an answer to an older keystroke
       status.textContent = `${rows.length} ${rows.length === 1 ? "process" : "processes"} in release ${release} match “${text}”.`;
       results.replaceChildren(...rows.map(r => el("li", { "data-identifier": r.identifier },
-        processLink(release, r.identifier, r.name), el("span", { class: "muted" }, ` · level ${r.level}${r.match && r.match !== "name" ? " · matched in " + r.match : ""}`))));
+        processLink(release, r.identifier, marked(r.marked ?? r.name)),
+        el("span", { class: "muted" }, ` · level ${r.level}${r.match && r.match !== "name" ? " · matched in " + r.match : ""}`),
+        r.path ? el("span", { class: "hit-path" }, el("span", { class: "visually-hidden" }, "in "), r.path) : null)));
     } catch (e) {
       if (mine === asked) status.textContent = e.message;
     }
@@ -42,9 +63,16 @@ export async function showSearch(main, params) {
     el("h1", {}, "Search processes"),
     el("div", { class: "toolbar" },
       el("span", {}, el("label", { for: "search-input" }, "Name or identifier"), input),
-      el("span", {}, ...releaseSelect(all, release, r => { release = r; run(); }))),
-    el("p", { id: "search-help", class: "muted" }, "Results come as you type, best first; the last word may be the start of a word. Arrow keys move through them."),
+      el("span", {}, ...releaseSelect(all, release, r => { release = r; relink(); run(); }))),
+    el("p", { id: "search-help", class: "muted" }, "Results come as you type, best first; the last word may be the start of a word, and words match their other forms and telecom synonyms (billing finds Bill and Invoice). Arrow keys move through them. ",
+      el("a", { href: `/releases/${release}/index`, id: "index-link" }, "All processes A to Z"), " · ",
+      el("a", { href: `/releases/${release}/tree`, id: "tree-link" }, "The hierarchy as a tree")),
     status, results);
+  // The A-to-Z and tree links follow the release chosen.
+  const relink = () => {
+    main.querySelector("#index-link")?.setAttribute("href", `/releases/${release}/index`);
+    main.querySelector("#tree-link")?.setAttribute("href", `/releases/${release}/tree`);
+  };
   input.focus();
   await run();
 }

@@ -45,6 +45,8 @@ public final class KnowledgeStore implements AutoCloseable {
     static final String PREVIOUS = "store.previous";
     static final long RECHECK_MILLIS = 60_000;
 
+    static { MarkedName.register(); }   // queries/search.rq marks the words it matched
+
     /** What the last check of the store found; {@code message} says what is wrong when it is not sound. */
     public record Integrity(boolean sound, String message, int graphs, long triples, long millis) {}
 

@@ -21,6 +21,7 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.etomkg.suggest.TelecomSynonyms;
 
 import org.etomkg.progress.Progress;
 
@@ -67,6 +68,10 @@ public final class OntologyFiles {
                 md.update(dir.relativize(f).toString().getBytes());
                 md.update(Files.readAllBytes(f));
             }
+            // The search reads the synonyms from the store's copy, and its index has a layout of its own.
+            Path synonyms = dir.resolve(TelecomSynonyms.FILE);
+            if (Files.isRegularFile(synonyms)) md.update(Files.readAllBytes(synonyms));
+            md.update(SearchIndex.LAYOUT.getBytes());
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.vocab.ETOM;
 
 import org.etomkg.progress.Progress;
@@ -29,22 +30,56 @@ import org.etomkg.progress.Progress;
  * Lucene), kept inside the store folder ({@code DATA/store/text-index}) so that a rebuild's
  * swap moves it with the triples. One Lucene document per indexed triple, every property in
  * the one default field, and the literal stored, so that a query can join each hit with the
- * live triple: an entry left behind by a delete then finds nothing.
+ * live triple: an entry left behind by a delete then finds nothing. Words are indexed as written
+ * and by their stems ({@link SearchAnalyzer}); what is typed also brings its telecom synonyms,
+ * from the store's copy of the synonym file, so {@code serve} rebuilds the store when that file
+ * changes (the ontology fingerprint covers it) and an index of another layout is rebuilt on open.
  */
 final class SearchIndex {
     static final String FOLDER = "text-index";
     static final String FIELD = "text";
+    /**
+     * The analysis the index was built with, written inside it: an index built otherwise (before
+     * stems) is rebuilt when the store opens. Change it whenever {@link SearchAnalyzer} changes.
+     */
+    static final String LAYOUT = "words as written and Porter stems, 2";
+    static final String LAYOUT_FILE = "etom-kg-layout.txt";
+    /** The store's copy of the ontology folder's telecom synonyms, read by the query side of the index. */
+    static final String SYNONYMS = "telecom-synonyms.txt";
     /** What is searchable; skos:definition is where the description import writes. */
     static final List<Node> PROPERTIES = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), ETOM.term("localName"),
         SKOS.definition.asNode(), SKOS.notation.asNode());
 
     private SearchIndex() {}
 
-    static boolean exists(Path storeDir) { return Files.isDirectory(storeDir.resolve(FOLDER)); }
+    /** True when the store folder has an index built with today's analysis. */
+    static boolean exists(Path storeDir) {
+        Path layout = storeDir.resolve(FOLDER).resolve(LAYOUT_FILE);
+        try {
+            return Files.isRegularFile(layout) && Files.readString(layout).strip().equals(LAYOUT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     /** The index of a store folder, open for reading and for the writes of the wrapped dataset. */
     static Opened open(Path storeDir) {
-        return Opened.of(storeDir.resolve(FOLDER));
+        return Opened.of(storeDir.resolve(FOLDER), synonyms(storeDir));
+    }
+
+    /** The synonyms a store was built with; none for a store from before them. */
+    static TelecomSynonyms synonyms(Path storeDir) {
+        Path file = storeDir.resolve(SYNONYMS);
+        return Files.isRegularFile(file) ? TelecomSynonyms.read(file) : TelecomSynonyms.none();
+    }
+
+    /** Copies the ontology folder's synonym file into a store folder being built (or removes a stale copy). */
+    static void keepSynonyms(Path ontologyDir, Path storeDir) throws IOException {
+        Path from = ontologyDir.resolve(TelecomSynonyms.FILE), to = storeDir.resolve(SYNONYMS);
+        if (Files.isRegularFile(from)) {
+            TelecomSynonyms.read(from);   // a broken file stops the load here, naming its line, not the server later
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } else Files.deleteIfExists(to);
     }
 
     /**
@@ -56,7 +91,7 @@ final class SearchIndex {
         try {
             StoreBuilder.deleteTree(next);
             long docs;
-            try (Opened index = Opened.of(next); Progress.Stage stage = Progress.counting("indexing names and identifiers for search", "entries")) {
+            try (Opened index = Opened.of(next, TelecomSynonyms.none()); Progress.Stage stage = Progress.counting("indexing names and identifiers for search", "entries")) {
                 EntityDefinition def = index.index().getDocDef();
                 docs = Txn.calculateRead(tdb, () -> {
                     long n = 0;
@@ -70,6 +105,7 @@ final class SearchIndex {
                 index.index().commit();
                 stage.done();
             }
+            Files.writeString(next.resolve(LAYOUT_FILE), LAYOUT + "\n");
             StoreBuilder.deleteTree(target);
             Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
             return docs;
@@ -78,24 +114,25 @@ final class SearchIndex {
         }
     }
 
-    static TextIndexConfig config() {
+    static TextIndexConfig config(TelecomSynonyms synonyms) {
         EntityDefinition def = new EntityDefinition("uri", FIELD);
         PROPERTIES.forEach(p -> def.set(FIELD, p));
         def.setUidField("uid");     // lets a deleted triple remove its document
         def.setLangField("lang");   // hits come back with their language tag, equal to the stored literal
         TextIndexConfig config = new TextIndexConfig(def);
         config.setAnalyzer(new SearchAnalyzer());
+        config.setQueryAnalyzer(new SearchAnalyzer(synonyms));
         config.setValueStored(true);
         return config;
     }
 
     /** A Lucene folder and the jena-text index over it, closed together. */
     record Opened(Directory directory, TextIndex index) implements AutoCloseable {
-        static Opened of(Path folder) {
+        static Opened of(Path folder, TelecomSynonyms synonyms) {
             try {
                 Directory dir = FSDirectory.open(folder);
                 try {
-                    return new Opened(dir, new TextIndexLucene(dir, config()));
+                    return new Opened(dir, new TextIndexLucene(dir, config(synonyms)));
                 } catch (RuntimeException e) {
                     dir.close();
                     throw e;

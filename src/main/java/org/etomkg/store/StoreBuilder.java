@@ -58,6 +58,7 @@ public final class StoreBuilder {
             deleteTree(next);
             List<String> notCarried = new ArrayList<>();
             Map<String, GraphFingerprint> graphs = build(next, files, store, notCarried);
+            SearchIndex.keepSynonyms(ontologyDir, next);
             new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet()), graphs).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);

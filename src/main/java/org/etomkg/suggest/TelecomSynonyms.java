@@ -8,10 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The editable list of telecom words and the words eTOM uses for them ({@code ontology/suggest/telecom-synonyms.txt},
@@ -21,6 +27,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class TelecomSynonyms {
     /** Where the shipped file lives in the ontology folder. */
     public static final Path FILE = Path.of("suggest", "telecom-synonyms.txt");
+
+    /** The first steps of analysis, shared: an analyzer reuses its parts per thread, and the search asks once per word typed. */
+    private static final Analyzer BEFORE = SuggestAnalysis.beforeSynonyms();
 
     private final SynonymMap map;
     private final String source;
@@ -62,6 +71,29 @@ public final class TelecomSynonyms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The words one written word also means, as the file says (lower case, singular, as the file's
+     * words are read), without the word itself; none for a word no rule starts with alone. Rules of
+     * several words ("truck roll") need their words in order and are left to the activities.
+     */
+    public List<String> partnersOf(String word) {
+        SynonymMap m = map();
+        if (m == null) return List.of();
+        List<String> out = new ArrayList<>();
+        try (TokenStream t = new SynonymGraphFilter(BEFORE.tokenStream("w", word), m, true)) {
+            var term = t.addAttribute(CharTermAttribute.class);
+            var type = t.addAttribute(TypeAttribute.class);
+            t.reset();
+            while (t.incrementToken())
+                if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()) && !out.contains(term.toString()))
+                    out.add(term.toString());
+            t.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Null when there are none. */

@@ -31,6 +31,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ShippedStore;
+import org.etomkg.suggest.TelecomSynonyms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -437,23 +438,58 @@ class NamedQueriesTest {
 
     /**
      * What search should answer, worked out here over every name and identifier of the release:
-     * each word typed (letters and digits; a dot between digits stays in the word) is a whole word
-     * of the name, or the identifier, in any case and order; the last may be the start of one,
-     * unless it is all that was typed and one character long.
+     * each word typed (letters and digits; a dot between digits stays in the word) is a word of
+     * the name, or the identifier, in any case and order, as written, by its Porter stem, or as a
+     * telecom synonym of the word typed (ontology/suggest/telecom-synonyms.txt); the last may also
+     * be the start of a word as written or of its stem, unless it is all that was typed and one character long.
      */
     private static Set<String> searchOracle(String release, String text) {
         List<String> typed = words(text);
         Set<String> out = new TreeSet<>();
         if (typed.isEmpty()) return out;
         String last = typed.get(typed.size() - 1);
+        List<Set<String>> wanted = typed.stream().map(NamedQueriesTest::formsTyped).toList();
         namesOf(release).forEach((id, name) -> {
             for (List<String> words : List.of(words(name), List.of(id))) {
-                boolean all = typed.subList(0, typed.size() - 1).stream().allMatch(words::contains)
-                    && words.stream().anyMatch(w -> w.equals(last) || String.join(" ", typed).length() > 1 && w.startsWith(last));
+                Set<String> have = new HashSet<>();
+                words.forEach(w -> { have.add(w); have.add(porter(w)); });
+                boolean all = wanted.subList(0, typed.size() - 1).stream().allMatch(f -> f.stream().anyMatch(have::contains))
+                    && (wanted.get(typed.size() - 1).stream().anyMatch(have::contains)
+                        || String.join(" ", typed).length() > 1 && have.stream().anyMatch(w -> w.startsWith(last)));
                 if (all) out.add(id + " " + name);
             }
         });
         return out;
+    }
+
+    private static final TelecomSynonyms SYNONYMS = TelecomSynonyms.inFolder(ShippedStore.ONTOLOGY);
+
+    /** A word typed, its synonyms, and the stems of all of them. */
+    private static Set<String> formsTyped(String word) {
+        Set<String> out = new HashSet<>();
+        for (String w : Stream.concat(Stream.of(word), SYNONYMS.partnersOf(word).stream()).toList()) {
+            out.add(w);
+            out.add(porter(w));
+        }
+        return out;
+    }
+
+    private static String porter(String word) {
+        try (var stems = new org.apache.lucene.analysis.Analyzer() {
+                @Override protected TokenStreamComponents createComponents(String field) {
+                    var whole = new org.apache.lucene.analysis.core.KeywordTokenizer();
+                    return new TokenStreamComponents(whole, new org.apache.lucene.analysis.en.PorterStemFilter(whole));
+                }
+            }; var t = stems.tokenStream("w", word)) {
+            var term = t.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            t.reset();
+            t.incrementToken();
+            String stem = term.toString();
+            t.end();
+            return stem;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> words(String text) {

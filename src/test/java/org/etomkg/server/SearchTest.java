@@ -125,6 +125,53 @@ class SearchTest {
         assertTrue(ids(search("selling", "25.5")).contains("1.12.9"));
     }
 
+    // ---- by meaning: stems, synonyms, where a hit sits ---------------------------------------
+
+    @Test
+    void billingFindsTheBillInvoiceProcessesThroughTheirStem() {
+        List<Map<String, String>> rows = search("billing", "26.0");
+        assertTrue(ids(rows).containsAll(List.of("1.3.9", "1.6.15")), "Customer Bill Invoice Management and BP Bill/Invoice Management: " + rows);
+        Map<String, String> bp = row(rows, "1.6.15");
+        assertEquals("BP Bill/Invoice Management", bp.get("name"));
+        assertEquals("BP <mark>Bill</mark>/<mark>Invoice</mark> Management", bp.get("marked"), "the word the stem met and its synonym are marked");
+    }
+
+    @Test
+    void pluralAndIngFormsFindTheSameProcesses() {
+        assertEquals(ids(search("order", "26.0")).stream().sorted().toList(), ids(search("orders", "26.0")).stream().sorted().toList());
+        List<String> handling = ids(search("handling order", "26.0"));
+        assertTrue(handling.contains("1.2.27.4.2"), "Handle Product Order Cancellation: " + handling);
+        assertTrue(ids(search("invoices", "26.0")).contains("1.3.9"), "Customer Bill Invoice Management");
+        assertTrue(ids(search("service activation managem", "26.0")).contains("1.4.5"), "a word typed in part still meets the word as written");
+    }
+
+    @Test
+    void aTelecomSynonymFindsItsPartnerAndTheWordItself() {
+        // "fault, trouble, incident, problem, issue, ticket" is one line of the shipped file
+        List<Map<String, String>> rows = search("ticket", "26.0");
+        assertTrue(rows.stream().anyMatch(r -> r.get("name").contains("Trouble")), "ticket finds Trouble: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.get("name").contains("Problem")), "and Problem: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.get("marked").contains("<mark>Trouble</mark>")), rows.toString());
+        // a one-way rule ("check => verify, validate") still finds the word typed
+        assertTrue(search("catalogue", "26.0").stream().anyMatch(r -> r.get("name").contains("Catalog")), "catalogue, catalog");
+    }
+
+    @Test
+    void anExactNameOrIdentifierStaysFirstOverStemsAndSynonyms() {
+        assertEquals("1.3.9", search("customer bill invoice management", "26.0").get(0).get("identifier"));
+        assertEquals("1.3.9", search("1.3.9", "26.0").get(0).get("identifier"));
+        assertEquals("1.6.15", search("BP Bill/Invoice Management", "26.0").get(0).get("identifier"));
+    }
+
+    @Test
+    void aHitShowsItsPathAndItsNameMarkedAsSafeHtml() {
+        Map<String, String> hit = row(search("create customer bill invoice", "26.0"), "1.3.9.2");
+        assertEquals("Customer Domain › Customer Bill Invoice Management", hit.get("path"));
+        assertEquals("<mark>Create</mark> <mark>Customer</mark> <mark>Bill</mark> <mark>Invoice</mark>", hit.get("marked"));
+        assertEquals("", row(search("1.3", "26.0"), "1.3").get("path"), "a domain sits at the top");
+        assertEquals("Customer Domain", row(search("customer bill invoice", "26.0"), "1.3.9").get("path"));
+    }
+
     // ---- what the store learns --------------------------------------------------------------
 
     @Test
@@ -173,7 +220,7 @@ class SearchTest {
         for (String value : ODD) {
             HttpResponse<String> r = api.get("/api/queries/search?release=26.0&text=" + encode(value), "Accept", "text/csv");
             assertEquals(200, r.statusCode(), value + ": " + r.body());
-            assertEquals("identifier,name,level,score,match", r.body().lines().findFirst().orElse(""), value);
+            assertEquals("identifier,name,level,score,match,path,marked", r.body().lines().findFirst().orElse(""), value);
             assertEquals(search(wordsOf(value), "26.0"), search(value, "26.0"), "'" + value + "' finds more than its words");
         }
         assertEquals(ids(search("order hand", "26.0")), ids(search("\"order\" (hand*", "26.0")));
@@ -230,6 +277,11 @@ class SearchTest {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String identifier) {
+        return rows.stream().filter(r -> r.get("identifier").equals(identifier)).findFirst()
+            .orElseThrow(() -> new AssertionError(identifier + " not found: " + rows));
     }
 
     private static List<String> ids(List<Map<String, String>> rows) {

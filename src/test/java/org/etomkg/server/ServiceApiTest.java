@@ -468,7 +468,7 @@ class ServiceApiTest {
             HttpResponse<String> r = api.get("/api/queries/search?release=25.5&text=" + encode(value), "Accept", "text/csv");
             assertEquals(200, r.statusCode(), value + ": " + r.body());
             List<String> lines = r.body().lines().toList();
-            assertEquals("identifier,name,level,score,match", lines.get(0), value);
+            assertEquals("identifier,name,level,score,match,path,marked", lines.get(0), value);
             // only the value's letters and digits are searched for: the rest can neither add a row nor fail the query
             String words = value.replaceAll("[^\\p{L}\\p{N}]+", " ");
             assertEquals(api.get("/api/queries/search?release=25.5&text=" + encode(words), "Accept", "text/csv").body(), r.body(),

@@ -484,6 +484,76 @@ class WebPageTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    @Test
+    void aSearchHitShowsItsPathWithTheMatchedWordsMarked() {
+        browser.open("/search?q=billing&release=26.0");
+        WebElement hit = browser.waitFor("#search-results li[data-identifier='1.6.15']");
+        assertEquals(List.of("Bill", "Invoice"), hit.findElements(By.cssSelector("a mark")).stream().map(WebElement::getText).toList(),
+            "billing meets Bill by its stem and Invoice by the synonym file");
+        String path = hit.findElement(By.cssSelector(".hit-path")).getText();
+        assertTrue(path.endsWith("Business Partner Domain"), "where the hit sits, its ancestors' names: " + path);
+        WebElement deep = browser.waitFor("#search-results li[data-identifier='1.6.15.4.9'] .hit-path");
+        assertTrue(deep.getText().endsWith("Business Partner Domain › BP Bill/Invoice Management › Specific BP Revenue Handling"), deep.getText());
+        assertTrue(browser.all("#search-results li[data-identifier='1.3.9']").size() == 1, "Customer Bill Invoice Management");
+        // A name is text, never markup, however the service marks it.
+        assertEquals(0, browser.all("#search-results a script, #search-results a b").size());
+        browser.screenshot("search-marked");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theReleaseHasAnAlphabeticalIndexOfItsProcesses() {
+        browser.open("/releases/26.0");
+        browser.waitFor("#release-index").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/26.0/index"));
+        browser.waitFor("#letter-C");
+        List<String> names = browser.all("#letter-C li a").stream().map(a -> a.getText().replaceFirst("^[0-9.]+ ", "")).toList();
+        assertTrue(names.contains("Customer Bill Invoice Management"), names.toString());
+        List<String> sorted = names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        assertEquals(sorted, names, "A to Z within a letter");
+        assertEquals(processes("26.0"), browser.all("ul.process-index li").size(), "every process once");
+        browser.screenshot("index");
+        browser.waitFor("nav.letters a[href='#letter-R']").click();
+        browser.waitUntil(d -> "#letter-R".equals("#" + browser.js().executeScript("return document.activeElement.closest('section')?.id")));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theTreeOpensTheHierarchyLevelByLevelFromTheKeyboard() {
+        browser.open("/map?release=26.0");
+        browser.waitFor("#tree-page").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/releases/26.0/tree"));
+        browser.waitFor("#process-tree [role=treeitem]");
+        assertEquals(8, browser.all("#process-tree > [role=treeitem]").size(), "the eight domains");
+        assertEquals(0, browser.all("#process-tree [role=group]").size(), "nothing beneath is asked for before it is opened");
+        WebElement first = browser.waitFor("#process-tree > [role=treeitem]");
+        assertEquals("0", first.getAttribute("tabindex"), "one item in the Tab order");
+        first.click();
+        // Down to the Customer domain (1.3), open it, step into its first child, open that too.
+        Actions keys = new Actions(browser.driver());
+        while (!"1.3".equals(focused())) keys.sendKeys(Keys.ARROW_DOWN).perform();
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        browser.waitFor("[data-identifier='1.3'] > [role=group] > [role=treeitem]");
+        assertEquals("true", browser.waitFor("[data-identifier='1.3']").getAttribute("aria-expanded"));
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        browser.waitUntil(d -> focused().startsWith("1.3."));
+        String child = focused();
+        assertEquals("2", browser.waitFor("[data-identifier='" + child + "']").getAttribute("aria-level"));
+        keys.sendKeys(Keys.ARROW_LEFT).perform();
+        browser.waitUntil(d -> "1.3".equals(focused()));
+        keys.sendKeys(Keys.ARROW_LEFT).perform();
+        browser.waitUntil(d -> "false".equals(browser.waitFor("[data-identifier='1.3']").getAttribute("aria-expanded")));
+        browser.screenshot("tree");
+        // Enter opens the process page.
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/process/26.0/1.3"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private static String focused() {
+        return (String) browser.js().executeScript("return document.activeElement?.dataset?.identifier ?? ''");
+    }
+
     /**
      * WCAG's contrast ratio of every piece of text on the app's pages, the map's SVG text among them,
      * against what lies behind it, at least 4.5:1, in the light theme and in the dark one.
@@ -494,7 +564,8 @@ class WebPageTest {
         try {
             for (String theme : List.of("light", "dark")) {
                 browser.emulate("", theme);
-                for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht")) {
+                for (String page : List.of("/map?release=25.5&extension=nordlicht", "/process/25.5/1.3.3", "/releases/25.5", "/search?q=order", "/validate?extension=nordlicht",
+                        "/releases/25.5/index", "/releases/25.5/tree")) {
                     browser.open(page);
                     browser.waitUntil(d -> browser.all("#main h1").size() > 0 && !browser.all("#main .view > :not(.muted)").isEmpty());
                     browser.waitUntil(d -> !page.startsWith("/map") || !browser.all("#overlay-summary").isEmpty());
@@ -790,6 +861,11 @@ class WebPageTest {
 
     private static int boxes() {
         return (int) browser.all("#etom-map a.process").stream().map(a -> a.getAttribute("data-identifier")).distinct().count();
+    }
+
+    private static int processes(String release) {
+        return Integer.parseInt(one("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <" + ETOM + "version> ?v . FILTER (STR(?v) = '" + release + "')"
+            + " ?e <http://www.w3.org/2004/02/skos/core#inScheme> ?s ; a <" + ETOM + "ProcessElement> }"));
     }
 
     private static int level2(String release) {

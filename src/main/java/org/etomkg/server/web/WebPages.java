@@ -14,7 +14,7 @@ import org.etomkg.server.linked.LinkedData;
 /**
  * The web page for people, served from the jar (no CDN, nothing to build): the pages at their
  * permalinks ({@code /}, {@code /map}, {@code /process/RELEASE/ID}, {@code /releases/RELEASE} and its
- * {@code domains/ID} and {@code groups/NAME}, a stored extension's flow
+ * {@code domains/ID}, {@code groups/NAME}, its A-to-Z {@code index} and its {@code tree}, a stored extension's flow
  * {@code /extensions/NAME/flows/FLOW}, {@code /search},
  * {@code /validate}, {@code /mapping} (BPMN activities onto eTOM), {@code /sparql}) and their scripts, styles and vendored libraries under
  * {@code /static/}. The pages draw themselves from {@code /api}.
@@ -65,7 +65,7 @@ public final class WebPages extends HttpServlet {
         }
         if (path.equals("/") || path.isEmpty() || path.equals("/map") || path.equals("/search") || path.equals("/validate") || path.equals("/mapping")
             || path.matches("/process/[0-9]+(\\.[0-9]+)*/[0-9]+(\\.[0-9]+)*")
-            || path.matches("/releases/[0-9]+(\\.[0-9]+)*(/domains/[0-9]+(\\.[0-9]+)*|/groups/[a-z0-9-]+)?")
+            || path.matches("/releases/[0-9]+(\\.[0-9]+)*(/domains/[0-9]+(\\.[0-9]+)*|/groups/[a-z0-9-]+|/index|/tree)?")
             || path.matches("/extensions/[A-Za-z0-9._-]+/flows/[^/]+")) return "/web/index.html";
         return null;
     }

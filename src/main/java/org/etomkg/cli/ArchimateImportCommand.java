@@ -1,11 +1,7 @@
 package org.etomkg.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -13,7 +9,6 @@ import org.etomkg.archimate.ArchimateImport;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
-import org.etomkg.extension.Finding;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.rdf.CanonicalTurtle;
 
@@ -55,7 +50,7 @@ final class ArchimateImportCommand implements Callable<Integer> {
 
         var summary = out == null ? System.err : System.out;
         if (out == null) System.out.print(turtle);
-        else write(out, turtle);
+        else DraftFile.write(out, turtle);
         summary.printf("%d processes, %d units and roles, %d assignments, %d applications, %d information entities, %d KPIs, %d flows%s%n",
             result.processes(), result.agents(), result.assignments(), result.applications(), result.entities(), result.kpis(), result.flows(),
             out == null ? "" : " -> " + out);
@@ -70,25 +65,7 @@ final class ArchimateImportCommand implements Callable<Integer> {
             System.err.println(result.notCarried().size() + " not carried (an extension cannot say them):");
             result.notCarried().forEach(r -> System.err.println("  " + r));
         }
-        summary.printf("validation: %s, %d violations, %d warnings (./etom-kg validate FILE for the report)%n",
-            report.conforms() ? "conforms" : "does not conform", report.count(Finding.Severity.Violation), report.count(Finding.Severity.Warning));
+        DraftFile.printValidation(summary, report);
         return 0;
-    }
-
-    /** Written whole or not at all: a failed write leaves no half extension. */
-    private static void write(Path file, String turtle) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".archimate-import", ".ttl");
-            try {
-                Files.writeString(tmp, turtle, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

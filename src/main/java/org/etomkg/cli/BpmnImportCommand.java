@@ -1,11 +1,6 @@
 package org.etomkg.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,7 +10,6 @@ import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
-import org.etomkg.extension.Finding;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.rdf.CanonicalTurtle;
 
@@ -60,7 +54,7 @@ final class BpmnImportCommand implements Callable<Integer> {
 
         var summary = out == null ? System.err : System.out;
         if (out == null) System.out.print(turtle);
-        else write(out, turtle);
+        else DraftFile.write(out, turtle);
         summary.printf("%d processes, %d units, %d flow steps, %d information entities%s%n", draft.processes(), draft.units(),
             draft.steps(), draft.entities(), out == null ? "" : " -> " + out);
         if (namespace == null) summary.println("namespace " + ns + " (give your own with --namespace)");
@@ -68,21 +62,7 @@ final class BpmnImportCommand implements Callable<Integer> {
             summary.println(draft.review().size() + " to review (marked skos:editorialNote in the draft):");
             draft.review().forEach(r -> summary.println("  " + r));
         }
-        summary.printf("validation: %s, %d violations, %d warnings (./etom-kg validate FILE for the report)%n",
-            report.conforms() ? "conforms" : "does not conform", report.count(Finding.Severity.Violation), report.count(Finding.Severity.Warning));
+        DraftFile.printValidation(summary, report);
         return 0;
-    }
-
-    /** Written whole or not at all: a failed write leaves no half draft. */
-    private static void write(Path file, String turtle) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".bpmn-import", ".ttl");
-            Files.writeString(tmp, turtle, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

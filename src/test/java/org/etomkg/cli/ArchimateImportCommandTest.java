@@ -116,7 +116,7 @@ class ArchimateImportCommandTest {
         assertEquals(2, import_(model, old).exit());
         assertEquals("# an earlier extension\n", Files.readString(old), "an existing file is left as it was");
         try (var left = Files.list(tmp)) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".archimate-import")), "no temporary file left");
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(DraftFile.TEMPORARY)), "no temporary file left");
         }
     }
 

@@ -21,9 +21,8 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
-import org.etomkg.suggest.TelecomSynonyms;
-
 import org.etomkg.progress.Progress;
+import org.etomkg.suggest.TelecomSynonyms;
 
 /**
  * The Turtle files of an ontology folder, each parsed into the named graph its

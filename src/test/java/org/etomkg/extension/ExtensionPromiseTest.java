@@ -23,7 +23,7 @@ import org.etomkg.query.NamedQuery;
 import org.etomkg.query.QueryFiles;
 import org.etomkg.query.QueryRunner;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.ShippedStore;
 import org.etomkg.vocab.ETOM;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +74,9 @@ class ExtensionPromiseTest {
         ASKED.put("map-cell", List.of(Map.of("domain", "Customer", "group", "Fulfillment", "release", "25.5")));
         ASKED.put("release-diff", List.of(Map.of("from", "25.0", "to", "25.5"), Map.of("from", "25.5", "to", "26.0")));
         ASKED.put("releases", List.of(Map.of()));
+        ASKED.put("release-index", List.of(Map.of("release", "25.5")));
+        ASKED.put("process-children", Stream.of("top", "1.3", "1.3.3", "1.3.3.10", "1.3.3.10.1")
+            .map(id -> Map.of("parent", id, "release", "25.5")).toList());
     }
 
     @TempDir static Path dir;
@@ -83,8 +86,7 @@ class ExtensionPromiseTest {
 
     @BeforeAll
     static void askBeforeAndAfterStoringTheExtensions() {
-        Path data = dir.resolve("data");
-        new StoreBuilder().rebuild(Path.of("ontology"), data);
+        Path data = ShippedStore.copyTo(dir.resolve("data"));
         store = KnowledgeStore.open(data);
         validator = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology")));
         askAll(before);

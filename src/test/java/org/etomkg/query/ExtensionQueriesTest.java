@@ -29,7 +29,7 @@ import org.etomkg.extension.ExtensionStore;
 import org.etomkg.extension.ExtensionValidator;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.store.KnowledgeStore;
-import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.ShippedStore;
 import org.etomkg.vocab.ETOM;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +51,7 @@ class ExtensionQueriesTest {
 
     @BeforeAll
     static void storeTheExample() {
-        Path data = dir.resolve("data");
-        new StoreBuilder().rebuild(Path.of("ontology"), data);
+        Path data = ShippedStore.copyTo(dir.resolve("data"));
         store = KnowledgeStore.open(data);
         Graph g = ExtensionFiles.read(EXAMPLE);
         ExtensionReport report = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology"))).validate(g, Optional.empty());

@@ -27,6 +27,7 @@ public final class Users {
     private static final int ITERATIONS = 210_000;
 
     private final Map<String, String> entries;
+    private final RecentSignIns recent = new RecentSignIns();
 
     private Users(Map<String, String> entries) { this.entries = entries; }
 
@@ -60,7 +61,8 @@ public final class Users {
     /**
      * Checks a name and password. An unknown name costs the same hashing as a known one, and
      * the hashes are compared in constant time, so the answer's timing tells no one which
-     * names exist.
+     * names exist. A password PBKDF2 accepted in the last five minutes is taken again without it
+     * ({@link RecentSignIns}); a wrong one always pays the full cost.
      */
     public boolean verify(String name, String password) {
         if (entries.isEmpty()) return false;   // no names to tell apart
@@ -71,10 +73,13 @@ public final class Users {
             hash(password, DECOY_SALT, ITERATIONS);
             return false;
         }
+        if (recent.knows(name, password)) return true;   // verified lately: a user's writes do not each pay PBKDF2
         String[] p = line.split(":");
         byte[] salt = Base64.getDecoder().decode(p[3]);
         byte[] expected = Base64.getDecoder().decode(p[4]);
-        return MessageDigest.isEqual(expected, hash(password, salt, Integer.parseInt(p[2])));
+        boolean right = MessageDigest.isEqual(expected, hash(password, salt, Integer.parseInt(p[2])));
+        if (right) recent.remember(name, password);
+        return right;
     }
 
     /** Adds or replaces a user in the file, keeping the other lines. */

@@ -59,9 +59,8 @@ final class ServeCommand implements Callable<Integer> {
             .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
             .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl)
             .withLocalKey(LocalKey.generate());
-        StoreBuilder.whyBuild(locations.ontology(), locations.data).ifPresent(why -> Progress.say("building the store from "
+        StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data, why -> Progress.say("building the store from "
             + locations.ontology() + " before serving, since " + why + " (about a minute on two cores; once)"));
-        StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data);
         LoadCommand.reportLeftOver(built, locations.data);
         if (built.rebuilt()) System.out.printf("built the store: %,d triples in %.1f s%n", built.triples(), built.millis() / 1000.0);
         KnowledgeStore store = KnowledgeStore.open(locations.data);   // refuses a damaged store: exit 2 with the damage

@@ -22,7 +22,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.etomkg.suggest.TelecomSynonyms;
 import org.etomkg.vocab.ETOM;
-
 import org.etomkg.progress.Progress;
 
 /**
@@ -73,13 +72,17 @@ final class SearchIndex {
         return Files.isRegularFile(file) ? TelecomSynonyms.read(file) : TelecomSynonyms.none();
     }
 
-    /** Copies the ontology folder's synonym file into a store folder being built (or removes a stale copy). */
+    /** Reads the ontology folder's synonym file, if any: a broken one stops a load before it builds anything, not the server later. */
+    static void checkSynonyms(Path ontologyDir) {
+        Path file = ontologyDir.resolve(TelecomSynonyms.FILE);
+        if (Files.isRegularFile(file)) TelecomSynonyms.read(file);
+    }
+
+    /** Copies the ontology folder's synonym file (checked before) into a store folder being built, or removes a stale copy. */
     static void keepSynonyms(Path ontologyDir, Path storeDir) throws IOException {
         Path from = ontologyDir.resolve(TelecomSynonyms.FILE), to = storeDir.resolve(SYNONYMS);
-        if (Files.isRegularFile(from)) {
-            TelecomSynonyms.read(from);   // a broken file stops the load here, naming its line, not the server later
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } else Files.deleteIfExists(to);
+        if (Files.isRegularFile(from)) Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        else Files.deleteIfExists(to);
     }
 
     /**

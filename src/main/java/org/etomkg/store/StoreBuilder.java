@@ -18,7 +18,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
-
 import org.etomkg.progress.Progress;
 
 /**
@@ -47,6 +46,7 @@ public final class StoreBuilder {
     public Result rebuild(Path ontologyDir, Path dataDir) {
         long start = System.nanoTime();
         OntologyFiles files = OntologyFiles.read(ontologyDir);   // parse everything before touching the store
+        SearchIndex.checkSynonyms(ontologyDir);
         KnowledgeStore.recover(dataDir);
         Path store = dataDir.resolve(KnowledgeStore.STORE);
         refuseIfHeld(store);
@@ -78,7 +78,7 @@ public final class StoreBuilder {
     }
 
     /** Why {@link #ensure} would build the store, in words; empty when it is current. */
-    public static Optional<String> whyBuild(Path ontologyDir, Path dataDir) {
+    private static Optional<String> whyBuild(Path ontologyDir, Path dataDir) {
         KnowledgeStore.recover(dataDir);   // an interrupted swap is put right first, as ensure does
         Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
         if (manifest.isEmpty()) return Optional.of("there is no store in " + dataDir.resolve(KnowledgeStore.STORE) + " yet");
@@ -90,7 +90,16 @@ public final class StoreBuilder {
 
     /** Builds when the store is missing or was built from other ontology files. */
     public Result ensure(Path ontologyDir, Path dataDir) {
-        if (whyBuild(ontologyDir, dataDir).isPresent()) return rebuild(ontologyDir, dataDir);
+        return ensure(ontologyDir, dataDir, why -> {});
+    }
+
+    /** As {@link #ensure(Path, Path)}, first telling {@code building} why, when it builds. */
+    public Result ensure(Path ontologyDir, Path dataDir, java.util.function.Consumer<String> building) {
+        Optional<String> why = whyBuild(ontologyDir, dataDir);
+        if (why.isPresent()) {
+            building.accept(why.get());
+            return rebuild(ontologyDir, dataDir);
+        }
         return new Result(StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 

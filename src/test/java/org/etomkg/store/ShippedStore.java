@@ -2,15 +2,20 @@ package org.etomkg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The store built from the shipped {@code ontology/}, for tests that read it: built once per test
- * JVM (a build is 20 s on an idle machine and a minute on a busy one), and copied into each
- * test's own data folder, which it is then free to write to.
+ * The store built from the shipped {@code ontology/}, for tests that read it, copied into each test's own
+ * data folder, which it is then free to write to. A build is 20 s on an idle machine and a minute on a busy
+ * one, so it is made once: in the folder the build names ({@code etomkg.testStore}, set by the pom), shared
+ * by the test JVMs that run side by side and kept for the next run until {@code ontology/} changes, as
+ * {@code serve} keeps its store; in a temporary folder per JVM when no folder is named.
  */
 public final class ShippedStore {
     public static final Path ONTOLOGY = Path.of("ontology").toAbsolutePath();
@@ -30,6 +35,17 @@ public final class ShippedStore {
     }
 
     private static synchronized Path master() throws IOException {
+        String shared = System.getProperty("etomkg.testStore");
+        if (master == null && shared != null) {
+            Path data = Path.of(shared).toAbsolutePath();
+            Files.createDirectories(data.getParent());
+            // One JVM builds while the others wait; each then finds the store as its manifest wants it.
+            try (FileChannel lock = FileChannel.open(data.resolveSibling(data.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                new StoreBuilder().ensure(ONTOLOGY, data);
+            }
+            master = data;
+        }
         if (master == null) {
             Path dir = Files.createTempDirectory("etom-kg-test-store");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));

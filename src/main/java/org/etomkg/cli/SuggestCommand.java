@@ -18,7 +18,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.etomkg.extension.OntologyFolder;
 import org.etomkg.suggest.ParentSuggestions;
 import org.etomkg.suggest.ReleaseSuggestions;
-import org.etomkg.suggest.TelecomSynonyms;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ final class SuggestCommand implements Callable<Integer> {
         if ((activity == null) == (file == null)) throw new Failures.UserError("give one activity, or --file FILE.csv, not both");
         if (limit < 1 || limit > 100) throw new Failures.UserError("--limit is between 1 and 100, not " + limit);
         List<Asked> asked = file == null ? List.of(new Asked(activity, context)) : read(file, context);
-        ReleaseSuggestions all = new ReleaseSuggestions(new OntologyFolder(locations.ontology()), TelecomSynonyms.inFolder(locations.ontology()));
+        ReleaseSuggestions all = ReleaseSuggestions.withWordsOf(new OntologyFolder(locations.ontology()), locations.ontology());
         String version = all.release(release);
         ParentSuggestions engine = all.of(version);
         PrintStream out = System.out;

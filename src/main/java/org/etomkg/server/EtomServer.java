@@ -27,7 +27,6 @@ import org.etomkg.server.publish.Publication;
 import org.etomkg.server.web.WebPages;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.suggest.ReleaseSuggestions;
-import org.etomkg.suggest.TelecomSynonyms;
 
 /**
  * The etom-kg service: embedded Fuseki main over the store. Dataset {@code /etom} answers
@@ -90,7 +89,7 @@ public final class EtomServer implements AutoCloseable {
 
         StoreReference reference = new StoreReference(store);
         ExtensionValidator validator = new ExtensionValidator(shapes, reference);
-        ReleaseSuggestions suggestions = new ReleaseSuggestions(reference, TelecomSynonyms.inFolder(ontology));
+        ReleaseSuggestions suggestions = ReleaseSuggestions.withWordsOf(reference, ontology);
         b.addServlet("/api/*", new ApiServlet(store, queries, validator, options.timeoutSeconds(), options.limits().validationSeconds(), suggestions));
         LinkedData linked = new LinkedData(dsg, shapes);   // also makes DESCRIBE give labels, on /etom/sparql too
         for (String path : LinkedData.paths(store.graphNames())) b.addServlet(path, linked);

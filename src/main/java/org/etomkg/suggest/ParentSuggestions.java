@@ -3,16 +3,20 @@ package org.etomkg.suggest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -43,21 +47,31 @@ import org.etomkg.vocab.ETOM;
 /**
  * Ranks the processes of one release as the likely parent of an activity a CSP names in its own
  * words. An in-memory full-text index holds, per process, its name (weighted most), its ancestors'
- * names (the area it sits in) and its sub-processes' names (the work it covers); the activity is
+ * names (the area it sits in), its sub-processes' names (the work it covers), and the CSP words for
+ * its work and its area's ({@link ProcessWords}); a process holding more of the activity's words gains; the activity is
  * stemmed and widened with the telecom synonyms, its lane or pool weighs less than its own words, and
  * levels 3 and 4, where a CSP's own activities usually hang, are preferred over the broad level 2 and
  * the fine levels below 4; where several sub-processes of one process match, that process is offered
  * too. Built in well under a second per release; a suggestion takes about a millisecond.
  */
 public final class ParentSuggestions {
-    private static final String NAME = "name", ANCESTORS = "ancestors", BELOW = "below", ID = "id", LEVEL = "level", LABEL = "label";
+    private static final String NAME = "name", ANCESTORS = "ancestors", BELOW = "below", WORDS = "words", AREA_WORDS = "areaWords", ID = "id",
+        LEVEL = "level", LABEL = "label";
 
     /** What the engine uses; the benchmark turns parts off to show what each is worth. */
-    record Tuning(boolean synonyms, boolean subProcesses, boolean context, boolean levels, boolean rollUp) {
-        static final Tuning FULL = new Tuning(true, true, true, true, true);
+    record Tuning(boolean synonyms, boolean subProcesses, boolean context, boolean levels, boolean rollUp, boolean processWords, boolean coverage) {
+        static final Tuning FULL = new Tuning(true, true, true, true, true, true, true);
     }
 
-    private static final float NAME_WEIGHT = 2f, PATH_WEIGHT = 1f, BELOW_WEIGHT = 1f, CONTEXT_WEIGHT = 0.5f;
+    private static final float NAME_WEIGHT = 2f, PATH_WEIGHT = 1f, BELOW_WEIGHT = 1f;
+    /** The CSP words for a process's work, and those of the processes above it: each as much as one of the names around it. */
+    private static final float WORDS_WEIGHT = 0.5f, AREA_WORDS_WEIGHT = 0.5f, CONTEXT_WEIGHT = 0.5f;
+    /**
+     * A process's score is multiplied by the share of the activity's words it holds anywhere, to this power: one that
+     * holds "pay", "dealer" and "commission" beats one that holds "commission" twice over. Chosen, with the words'
+     * weights, on the tuning set alone (bench/suggest.sh).
+     */
+    private static final double COVERAGE_POWER = 0.5;
     /**
      * Score multiplier by level (index = level): a CSP's own activity usually hangs under a level 3 process,
      * then level 4; level 2 is too broad and levels 5 to 7 too narrow. Chosen on half of the benchmark and
@@ -74,7 +88,9 @@ public final class ParentSuggestions {
     private final Analyzer index = SuggestAnalysis.index(), query;
     private final IndexSearcher searcher;
     /** Per document: identifier, name, ancestors' names, level, read once so a suggestion reads no stored fields. */
-    private final String[] idOf, labelOf, ancestorsOf, belowOf;
+    private final String[] idOf, labelOf, ancestorsOf, belowOf, wordsOf;
+    /** Per document, every stem it is found by: what the coverage counts. */
+    private final List<Set<String>> stemsOf = new ArrayList<>();
     private final int[] levelOf;
     private final Map<String, Integer> docOf = new HashMap<>();
 
@@ -85,10 +101,15 @@ public final class ParentSuggestions {
 
     /** One release's processes, the activity's words widened with {@code synonyms}. */
     public ParentSuggestions(Graph release, TelecomSynonyms synonyms) {
-        this(release, synonyms, Tuning.FULL);
+        this(release, synonyms, ProcessWords.none());
     }
 
-    ParentSuggestions(Graph release, TelecomSynonyms synonyms, Tuning tuning) {
+    /** One release's processes, each also known by the CSP's words for its work, the activity's words widened with {@code synonyms}. */
+    public ParentSuggestions(Graph release, TelecomSynonyms synonyms, ProcessWords words) {
+        this(release, synonyms, words, Tuning.FULL);
+    }
+
+    ParentSuggestions(Graph release, TelecomSynonyms synonyms, ProcessWords processWords, Tuning tuning) {
         this.tuning = tuning;
         this.query = SuggestAnalysis.query(tuning.synonyms() ? synonyms.map() : null);
         Map<Node, String> names = new HashMap<>(), ids = new HashMap<>();
@@ -98,6 +119,9 @@ public final class ParentSuggestions {
         release.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEach(t -> names.putIfAbsent(t.getSubject(), t.getObject().getLiteralLexicalForm()));
         release.find(Node.ANY, ETOM.parent.asNode(), Node.ANY).forEach(t -> parents.put(t.getSubject(), t.getObject()));
         release.find(Node.ANY, ETOM.level.asNode(), Node.ANY).forEach((Triple t) -> levels.put(t.getSubject(), ((Number) t.getObject().getLiteralValue()).intValue()));
+        Map<String, String> namesById = new HashMap<>();
+        ids.forEach((p, id) -> { if (names.containsKey(p)) namesById.put(id, names.get(p)); });
+        Map<String, String> words = tuning.processWords() ? processWords.forRelease(namesById) : Map.of();
         Map<Node, StringBuilder> below = new HashMap<>();
         for (var e : parents.entrySet()) {
             Set<Node> seen = new LinkedHashSet<>();
@@ -119,6 +143,16 @@ public final class ParentSuggestions {
                 // ancestor, outscores the parent on the parent's own words.
                 d.add(new TextField(ANCESTORS, names.get(p) + ". " + above, Field.Store.NO));
                 if (tuning.subProcesses() && below.containsKey(p)) d.add(new TextField(BELOW, below.get(p).toString(), Field.Store.NO));
+                String own = words.get(e.getValue());
+                if (own != null) {
+                    d.add(new TextField(WORDS, own, Field.Store.NO));
+                    d.add(new StoredField(WORDS, own));
+                }
+                String area = areaWords(p, parents, ids, words);
+                if (!area.isEmpty()) {
+                    d.add(new TextField(AREA_WORDS, area, Field.Store.NO));
+                    d.add(new StoredField(AREA_WORDS, area));
+                }
                 d.add(new StoredField(ID, e.getValue()));
                 d.add(new StoredField(LABEL, names.get(p)));
                 d.add(new StoredField(LEVEL, level));
@@ -136,6 +170,7 @@ public final class ParentSuggestions {
             labelOf = new String[n];
             ancestorsOf = new String[n];
             belowOf = new String[n];
+            wordsOf = new String[n];
             levelOf = new int[n];
             var stored = searcher.storedFields();
             for (int i = 0; i < n; i++) {
@@ -144,6 +179,9 @@ public final class ParentSuggestions {
                 labelOf[i] = d.get(LABEL);
                 ancestorsOf[i] = d.get(ANCESTORS);
                 belowOf[i] = d.get(BELOW) == null ? "" : d.get(BELOW);
+                // its own CSP words and its area's, as the reason quotes them
+                wordsOf[i] = (d.get(WORDS) == null ? "" : d.get(WORDS)) + ". " + (d.get(AREA_WORDS) == null ? "" : d.get(AREA_WORDS));
+                stemsOf.add(tuning.coverage() ? stems(labelOf[i] + ". " + ancestorsOf[i] + ". " + belowOf[i] + ". " + wordsOf[i]) : Set.of());
                 levelOf[i] = d.getField(LEVEL).numericValue().intValue();
                 docOf.put(idOf[i], i);
             }
@@ -154,15 +192,17 @@ public final class ParentSuggestions {
 
     /**
      * A process that may be the parent, with its score and why: the activity's words (as written) found
-     * in its name, those found only in its area (the processes above it or its sub-processes), and the
-     * context's words that matched.
+     * in its name, those found only in its area (the processes above it or its sub-processes), those found
+     * only among the CSP words for its work ({@link ProcessWords}), and the context's words that matched.
      */
-    public record Suggestion(String identifier, String name, int level, double score, List<String> matched, List<String> area, List<String> context) {
-        /** "name has invoice, unpaid; area has collections; context Collections; level 3", as a reviewer reads it. */
+    public record Suggestion(String identifier, String name, int level, double score, List<String> matched, List<String> area,
+                             List<String> trade, List<String> context) {
+        /** "name has invoice, unpaid; area has collections; trade words dunning; context Collections; level 3", as a reviewer reads it. */
         public String reason() {
             List<String> parts = new ArrayList<>();
             if (!matched.isEmpty()) parts.add("name has " + String.join(", ", matched));
             if (!area.isEmpty()) parts.add("area has " + String.join(", ", area));
+            if (!trade.isEmpty()) parts.add("trade words " + String.join(", ", trade));
             if (!context.isEmpty()) parts.add("context " + String.join(", ", context));
             if (parts.isEmpty()) parts.add("no word in common");
             parts.add("level " + level);
@@ -198,21 +238,29 @@ public final class ParentSuggestions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (tuning.coverage()) {
+            Collection<Set<String>> written = writtenWords(activity);
+            hits = hits.stream().map(h -> new Hit(h.doc(), h.score() * Math.pow(coverage(written, stemsOf.get(h.doc())), COVERAGE_POWER))).collect(Collectors.toList());
+        }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> idOf[h.doc()]));
         if (tuning.rollUp()) hits = rollUp(hits, Hit::doc, Hit::score, Hit::new);
         Map<String, String> asked = words(activity), around = withContext ? words(context) : Map.of();
         List<Suggestion> out = new ArrayList<>();
         for (Hit hit : hits.subList(0, Math.min(limit, hits.size()))) {
             int doc = hit.doc();
-            Set<String> name = stems(labelOf[doc]), above = stems(ancestorsOf[doc] + ". " + belowOf[doc]);
-            List<String> matched = new ArrayList<>(), area = new ArrayList<>(), lane = new ArrayList<>();
+            Set<String> name = stems(labelOf[doc]), above = stems(ancestorsOf[doc] + ". " + belowOf[doc]), trade = stems(wordsOf[doc]);
+            List<String> matched = new ArrayList<>(), area = new ArrayList<>(), inTrade = new ArrayList<>(), lane = new ArrayList<>();
             asked.forEach((stem, written) -> {
                 if (name.contains(stem)) add(matched, written);
                 else if (above.contains(stem)) add(area, written);
+                else if (trade.contains(stem)) add(inTrade, written);
             });
             matched.forEach(area::remove);
-            around.forEach((stem, written) -> { if (name.contains(stem) || above.contains(stem)) add(lane, written); });
-            out.add(new Suggestion(idOf[doc], labelOf[doc], levelOf[doc], hit.score(), List.copyOf(matched), List.copyOf(area), List.copyOf(lane)));
+            matched.forEach(inTrade::remove);
+            area.forEach(inTrade::remove);
+            around.forEach((stem, written) -> { if (name.contains(stem) || above.contains(stem) || trade.contains(stem)) add(lane, written); });
+            out.add(new Suggestion(idOf[doc], labelOf[doc], levelOf[doc], hit.score(), List.copyOf(matched), List.copyOf(area), List.copyOf(inTrade),
+                List.copyOf(lane)));
         }
         return out;
     }
@@ -254,7 +302,7 @@ public final class ParentSuggestions {
     private boolean add(BooleanQuery.Builder q, String text, float weight) {
         QueryBuilder builder = new QueryBuilder(query);
         boolean any = false;
-        for (var field : List.of(Map.entry(NAME, NAME_WEIGHT), Map.entry(ANCESTORS, PATH_WEIGHT), Map.entry(BELOW, BELOW_WEIGHT))) {
+        for (var field : List.of(Map.entry(NAME, NAME_WEIGHT), Map.entry(ANCESTORS, PATH_WEIGHT), Map.entry(BELOW, BELOW_WEIGHT), Map.entry(WORDS, WORDS_WEIGHT), Map.entry(AREA_WORDS, AREA_WORDS_WEIGHT))) {
             if (field.getKey().equals(BELOW) && !tuning.subProcesses()) continue;
             Query c = builder.createBooleanQuery(field.getKey(), text);
             if (c == null) continue;
@@ -262,6 +310,31 @@ public final class ParentSuggestions {
             any = true;
         }
         return any;
+    }
+
+    /** The words of an activity as written, each as the stems it yields (its own and its synonyms'). */
+    private Collection<Set<String>> writtenWords(String activity) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        words(activity).forEach((stem, written) -> out.computeIfAbsent(written.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(stem));
+        return out.values();
+    }
+
+    /** The share of the written words a process holds, by any of their stems. */
+    private static double coverage(Collection<Set<String>> written, Set<String> held) {
+        if (written.isEmpty()) return 1;
+        long found = written.stream().filter(stems -> stems.stream().anyMatch(held::contains)).count();
+        return (double) found / written.size();
+    }
+
+    /** The CSP words of the processes above a process, nearest first. */
+    private static String areaWords(Node process, Map<Node, Node> parents, Map<Node, String> ids, Map<String, String> words) {
+        StringBuilder out = new StringBuilder();
+        Set<Node> seen = new HashSet<>();
+        for (Node a = parents.get(process); a != null && seen.add(a); a = parents.get(a)) {
+            String w = words.get(ids.get(a));
+            if (w != null) out.append(w).append(", ");
+        }
+        return out.toString();
     }
 
     /** Each stem the activity yields (its synonyms' too), with the words of the activity it came from. */

@@ -15,11 +15,18 @@ import org.etomkg.extension.ReferenceFramework;
 public final class ReleaseSuggestions {
     private final ReferenceFramework framework;
     private final TelecomSynonyms synonyms;
+    private final ProcessWords words;
     private final Map<String, ParentSuggestions> built = new ConcurrentHashMap<>();
 
-    public ReleaseSuggestions(ReferenceFramework framework, TelecomSynonyms synonyms) {
+    public ReleaseSuggestions(ReferenceFramework framework, TelecomSynonyms synonyms, ProcessWords words) {
         this.framework = framework;
         this.synonyms = synonyms;
+        this.words = words;
+    }
+
+    /** With the telecom synonyms and the process words of an ontology folder ({@code ontology/suggest/}). */
+    public static ReleaseSuggestions withWordsOf(ReferenceFramework framework, java.nio.file.Path ontology) {
+        return new ReleaseSuggestions(framework, TelecomSynonyms.inFolder(ontology), ProcessWords.inFolder(ontology));
     }
 
     /** The release asked for ("26" is "26.0"), or the latest when none is; an unknown one is the caller's error. */
@@ -34,7 +41,7 @@ public final class ReleaseSuggestions {
 
     /** The engine for a release as {@link #release(String)} names it. */
     public ParentSuggestions of(String release) {
-        return built.computeIfAbsent(release, v -> new ParentSuggestions(framework.release(v), synonyms));
+        return built.computeIfAbsent(release, v -> new ParentSuggestions(framework.release(v), synonyms, words));
     }
 
     /** The graph of a release as {@link #release(String)} names it. */

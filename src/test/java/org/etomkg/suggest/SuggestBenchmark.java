@@ -23,12 +23,13 @@ public final class SuggestBenchmark {
         Graph release = new OntologyFolder(Path.of("ontology")).release(LabelledActivities.RELEASE);
 
         TelecomSynonyms synonyms = TelecomSynonyms.inFolder(Path.of("ontology"));
+        ProcessWords words = ProcessWords.inFolder(Path.of("ontology"));
         System.out.println("each change in turn (overall top-1 / top-5):");
         String[] steps = {"plain index (name, ancestors; lane as words)", "+ level preference", "+ sub-processes' names", "+ telecom synonyms",
-            "+ lane weighed apart", "+ a process whose sub-processes match"};
+            "+ lane weighed apart", "+ a process whose sub-processes match", "+ CSP words for each process", "+ share of the words held"};
         for (int i = 0; i < steps.length; i++) {
-            var tuning = new ParentSuggestions.Tuning(i >= 3, i >= 2, i >= 4, i >= 1, i >= 5);
-            var t = LabelledActivities.overall(set.score(new ParentSuggestions(release, synonyms, tuning), null));
+            var tuning = new ParentSuggestions.Tuning(i >= 3, i >= 2, i >= 4, i >= 1, i >= 5, i >= 6, i >= 7);
+            var t = LabelledActivities.overall(set.score(new ParentSuggestions(release, synonyms, words, tuning), null));
             System.out.printf("  %-46s %5.1f%% / %5.1f%%%n", steps[i], 100 * t.top1Share(), 100 * t.top5Share());
         }
 
@@ -36,10 +37,11 @@ public final class SuggestBenchmark {
         ParentSuggestions engine = null;
         for (int i = 0; i < builds.length; i++) {
             long t = System.nanoTime();
-            engine = new ParentSuggestions(release, synonyms);
+            engine = new ParentSuggestions(release, synonyms, words);
             builds[i] = System.nanoTime() - t;
         }
-        for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT), LabelledActivities.read(LabelledActivities.FRESH))) {
+        for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT), LabelledActivities.read(LabelledActivities.FRESH),
+                LabelledActivities.read(LabelledActivities.FRESH_2))) {
             List<String> misses = new ArrayList<>();
             Map<String, LabelledActivities.Tally> perDomain = each.score(engine, misses);
             System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, each.rows().size(), each.file());

@@ -359,6 +359,7 @@ public final class ApiServlet extends HttpServlet {
             x.put("reason", s.reason());
             x.put("matched", words(s.matched()));
             x.put("area", words(s.area()));
+            x.put("trade", words(s.trade()));
             x.put("context", words(s.context()));
             list.add(x);
         }

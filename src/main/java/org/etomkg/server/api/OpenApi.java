@@ -174,8 +174,9 @@ public final class OpenApi {
     private static JsonObject suggestPath() {
         JsonObject path = new JsonObject();
         JsonObject get = op("suggestParents", "The eTOM processes most likely to be the parent of an activity, best first, each with its "
-            + "identifier, name, level, score and reason (the activity's words found in its name or the area above or below it, and the "
-            + "context's words that matched). Telecom synonyms from ontology/suggest/telecom-synonyms.txt widen the words.", false, "200", "400");
+            + "identifier, name, level, score and reason (the activity's words found in its name, the area above or below it, or the "
+            + "CSP words for its work in ontology/suggest/process-words.txt, and the context's words that matched). Telecom synonyms "
+            + "from ontology/suggest/telecom-synonyms.txt widen the words.", false, "200", "400");
         JsonArray params = new JsonArray();
         params.add(queryParameter("text", true, "The activity as the CSP names it, such as Chase unpaid invoice", "string"));
         params.add(queryParameter("context", false, "Where it happens: its lane, pool or team, such as Collections", "string"));

@@ -27,6 +27,8 @@ record LabelledActivities(Path file, List<Row> rows) {
     static final Path FRESH = Path.of("bench", "suggest", "fresh.csv");
     /** Written by another labeller who never ran the tool, after the process words were written: measured once, never tuned on. */
     static final Path FRESH_2 = Path.of("bench", "suggest", "fresh-2.csv");
+    /** The same 120 activities labelled again by a second architect who saw neither the first labels nor the tool's answers. */
+    static final Path FRESH_2_SECOND_LABELLER = Path.of("bench", "suggest", "fresh-2-second-labeller.csv");
     static final String RELEASE = "26.0";
 
     record Row(String activity, String context, String expected, String domain) {}

@@ -41,7 +41,7 @@ public final class SuggestBenchmark {
             builds[i] = System.nanoTime() - t;
         }
         for (LabelledActivities each : List.of(set, LabelledActivities.read(LabelledActivities.HELD_OUT), LabelledActivities.read(LabelledActivities.FRESH),
-                LabelledActivities.read(LabelledActivities.FRESH_2))) {
+                LabelledActivities.read(LabelledActivities.FRESH_2), LabelledActivities.read(LabelledActivities.FRESH_2_SECOND_LABELLER))) {
             List<String> misses = new ArrayList<>();
             Map<String, LabelledActivities.Tally> perDomain = each.score(engine, misses);
             System.out.printf("eTOM %s, %d labelled activities (%s)%n", LabelledActivities.RELEASE, each.rows().size(), each.file());
@@ -50,6 +50,13 @@ public final class SuggestBenchmark {
             line("overall", LabelledActivities.overall(perDomain));
             if (verbose) misses.forEach(m -> System.out.println("  " + m));
         }
+
+        // How often two architects choose the same parent: the ceiling a strict score can be read against.
+        var first = LabelledActivities.read(LabelledActivities.FRESH_2).rows();
+        var second = LabelledActivities.read(LabelledActivities.FRESH_2_SECOND_LABELLER).rows();
+        long same = 0;
+        for (int i = 0; i < first.size(); i++) if (first.get(i).expected().equals(second.get(i).expected())) same++;
+        System.out.printf("two labellers of %s agree on the parent for %d of %d (%.1f%%)%n", LabelledActivities.FRESH_2, same, first.size(), 100.0 * same / first.size());
 
         // Timing after a warm-up pass: every row asked 5 times.
         for (var row : set.rows()) engine.suggest(row.activity(), row.context(), 5);

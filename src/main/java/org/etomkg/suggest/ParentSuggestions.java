@@ -121,13 +121,17 @@ public final class ParentSuggestions {
         release.find(Node.ANY, ETOM.level.asNode(), Node.ANY).forEach((Triple t) -> levels.put(t.getSubject(), ((Number) t.getObject().getLiteralValue()).intValue()));
         Map<String, String> namesById = new HashMap<>();
         ids.forEach((p, id) -> { if (names.containsKey(p)) namesById.put(id, names.get(p)); });
-        Map<String, String> words = tuning.processWords() ? processWords.forRelease(namesById) : Map.of();
+        Map<String, String> words = new HashMap<>(tuning.processWords() ? processWords.forRelease(namesById) : Map.of());
         Map<Node, StringBuilder> below = new HashMap<>();
         for (var e : parents.entrySet()) {
             Set<Node> seen = new LinkedHashSet<>();
             String name = names.getOrDefault(e.getKey(), "");
+            // The words of a fine process (level 4 and below) tell what its parents cover, as its name does: as its own,
+            // they drew activities away from the level 3 processes architects choose (measured on the tuning set).
+            if (levels.getOrDefault(e.getKey(), 0) >= 4 && words.containsKey(ids.get(e.getKey()))) name += ". " + words.get(ids.get(e.getKey()));
             for (Node a = e.getValue(); a != null && seen.add(a); a = parents.get(a)) below.computeIfAbsent(a, k -> new StringBuilder()).append(name).append(". ");
         }
+        ids.forEach((p, id) -> { if (levels.getOrDefault(p, 0) >= 4) words.remove(id); });
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(index))) {
             for (var e : ids.entrySet()) {

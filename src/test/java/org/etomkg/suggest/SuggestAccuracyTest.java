@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class SuggestAccuracyTest {
     /** Measured on eTOM 26.0 with the shipped synonyms and process words: of 206 tuning activities, the right parent first / in the first five. */
-    static final int TOP1_FLOOR = 116, TOP5_FLOOR = 178;
+    static final int TOP1_FLOOR = 118, TOP5_FLOOR = 176;
     /** The same on the 139 held-out activities (bench/suggest/held-out.csv), which nothing was tuned on. */
-    static final int HELD_OUT_TOP1_FLOOR = 69, HELD_OUT_TOP5_FLOOR = 115;
+    static final int HELD_OUT_TOP1_FLOOR = 68, HELD_OUT_TOP5_FLOOR = 115;
     /** The same on the 48 activities written after tuning ended (bench/suggest/fresh.csv). */
-    static final int FRESH_TOP1_FLOOR = 22, FRESH_TOP5_FLOOR = 33;
+    static final int FRESH_TOP1_FLOOR = 23, FRESH_TOP5_FLOOR = 33;
     /** The same on the 120 activities another labeller wrote without the tool (bench/suggest/fresh-2.csv). */
-    static final int FRESH_2_TOP1_FLOOR = 40, FRESH_2_TOP5_FLOOR = 68;
+    static final int FRESH_2_TOP1_FLOOR = 38, FRESH_2_TOP5_FLOOR = 73;
     /** The same 120 as a second architect labelled them (bench/suggest/fresh-2-second-labeller.csv). */
-    static final int SECOND_LABELLER_TOP1_FLOOR = 49, SECOND_LABELLER_TOP5_FLOOR = 72;
+    static final int SECOND_LABELLER_TOP1_FLOOR = 46, SECOND_LABELLER_TOP5_FLOOR = 80;
 
     static Graph release;
 

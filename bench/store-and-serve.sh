@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the figures the foundation promises: time to build the store from the shipped files,
-# (with bench/store-load.sh, beside tdb2.tdbloader, stage by stage) the store's size on disk, and the time from `./etom-kg serve` to the first answered query.
+# Prints the figures the foundation promises: time to build the store from the shipped files
+# (bench/store-load.sh: stage by stage, beside tdb2.tdbloader on the same quads), the store's size
+# on disk, and the time from `./etom-kg serve` to the first answered query.
 # Usage: bench/store-and-serve.sh [RUNS]   (default 3; uses a scratch data folder and port 3099)
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"

@@ -4,6 +4,7 @@
 # turn, each into a fresh folder. For `load`: wall, CPU and peak resident memory, and the time of
 # each of its stages (parse, write, index, fingerprint), read from the progress lines the run
 # itself prints. The text index is reported apart: "without index" is the total less that stage.
+# (fingerprint: the stage that read every graph back for the manifest; a load without it shows "-".)
 # The quads are the store's own, dumped to N-Quads by tdb2.tdbdump before any timing. Printed: the
 # medians, and the fastest run of each side (on a shared machine, the one least disturbed).
 # Usage: bench/store-load.sh [RUNS]   (default 3; a scratch folder; tdb2.tdbloader from bench/tdbloader)

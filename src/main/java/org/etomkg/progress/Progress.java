@@ -72,7 +72,7 @@ public final class Progress {
         }
 
         /** {@code n} more units done. */
-        public void advance(long n) { at(done + n); }
+        public synchronized void advance(long n) { at(done + n); }
 
         /** {@code n} units done in all. */
         public synchronized void at(long n) {

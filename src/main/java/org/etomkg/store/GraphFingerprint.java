@@ -62,6 +62,21 @@ record GraphFingerprint(long triples, long checksum) {
     }
 
     /**
+     * Triples as they are written, before any store holds them: the same fingerprint as reading the
+     * graph back gives when the store is sound. {@code hashes} caches nodes' hashes across calls.
+     * The triples must be distinct, as a graph's are.
+     */
+    static GraphFingerprint ofTriples(java.util.Iterator<org.apache.jena.graph.Triple> triples, Map<Node, Long> hashes) {
+        long n = 0, sum = 0;
+        for (; triples.hasNext(); n++) {
+            org.apache.jena.graph.Triple t = triples.next();
+            sum += triple(hashes.computeIfAbsent(t.getSubject(), GraphFingerprint::node),
+                hashes.computeIfAbsent(t.getPredicate(), GraphFingerprint::node), hashes.computeIfAbsent(t.getObject(), GraphFingerprint::node));
+        }
+        return new GraphFingerprint(n, sum);
+    }
+
+    /**
      * What one pass over each of TDB2's indexes finds: per index, per graph, the count and a checksum
      * of node ids; and, when {@code decode}, per graph the fingerprint of the triples themselves, each
      * node of the primary index read once from the node table. The default graph reports under

@@ -6,17 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.etomkg.progress.Progress;
 
@@ -103,30 +111,50 @@ public final class StoreBuilder {
         return new Result(StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
-    /** Writes the graphs, indexes them, and reads every graph back for the manifest's counts and checksums. */
+    /**
+     * Writes the graphs with TDB2's bulk loader (the one {@code tdb2.tdbloader} uses) and indexes
+     * them. The manifest's counts and checksums are taken from the triples as they are handed to the
+     * loader, on a second thread meanwhile, rather than by reading every graph back: the store's
+     * check at open compares them with what TDB2 then reads.
+     */
     private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore, List<String> notCarried) {
+        Map<Node, List<Quad>> carried = userGraphs(oldStore, files, notCarried);   // read first: the loader holds the new store until it is done
+        CompletableFuture<Map<String, GraphFingerprint>> fingerprints = CompletableFuture.supplyAsync(() -> fingerprints(files, carried));
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
             long triples = files.graphs().values().stream().mapToLong(Graph::size).sum();
             try (Progress.Stage stage = Progress.stage("writing " + files.graphs().size() + " graphs into TDB2", triples, "triples")) {
-                Txn.executeWrite(dsg, () -> {
+                DataLoader loader = LoaderFactory.phasedLoader(dsg, (format, args) -> {});   // as tdb2.tdbloader; its log lines are not ours to show
+                loader.startBulk();
+                try {
+                    StreamRDF into = loader.stream();
                     files.graphs().forEach((iri, graph) -> {
-                        add(dsg, NodeFactory.createURI(iri), graph);
+                        Node name = NodeFactory.createURI(iri);
+                        graph.find().forEachRemaining(t -> into.quad(Quad.create(name, t)));
                         stage.advance(graph.size());
                     });
-                    copyUserGraphs(oldStore, files, dsg, notCarried);
-                });
+                    carried.values().forEach(quads -> quads.forEach(into::quad));
+                    loader.finishBulk();
+                } catch (RuntimeException e) {
+                    loader.finishException(e);
+                    throw e;
+                }
                 stage.done();
             }
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            try (Progress.Stage stage = Progress.stage("reading every graph back for the store's manifest")) {
-                Map<String, GraphFingerprint> graphs = Txn.calculateRead(dsg, () -> GraphFingerprint.scan(dsg, true).graphs());
-                stage.done();
-                return graphs;
-            }
+            return fingerprints.join();
         } finally {
             TDBInternal.expel(dsg);
         }
+    }
+
+    /** Every graph's count and checksum, from the parsed files and the quads carried over. */
+    private static Map<String, GraphFingerprint> fingerprints(OntologyFiles files, Map<Node, List<Quad>> carried) {
+        Map<Node, Long> hashes = new HashMap<>();   // nodes recur across graphs (every release names the same properties)
+        Map<String, GraphFingerprint> graphs = new TreeMap<>();
+        files.graphs().forEach((iri, graph) -> graphs.put(iri, GraphFingerprint.ofTriples(graph.find(), hashes)));
+        carried.forEach((name, quads) -> graphs.put(GraphFingerprint.key(name), GraphFingerprint.ofTriples(quads.stream().map(Quad::asTriple).iterator(), hashes)));
+        return graphs;
     }
 
     /**
@@ -135,8 +163,9 @@ public final class StoreBuilder {
      * all its graphs are the user's. From a damaged store, a graph is carried over only when it reads
      * back as the manifest recorded it; the others are named in {@code notCarried}.
      */
-    private static void copyUserGraphs(Path oldStore, OntologyFiles files, DatasetGraph target, List<String> notCarried) {
-        if (!Files.isDirectory(oldStore)) return;
+    private static Map<Node, List<Quad>> userGraphs(Path oldStore, OntologyFiles files, List<String> notCarried) {
+        Map<Node, List<Quad>> carried = new LinkedHashMap<>();
+        if (!Files.isDirectory(oldStore)) return carried;
         Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
         List<String> shipped = manifest.map(StoreManifest::shippedGraphs).orElse(List.of());
         Map<String, GraphFingerprint> recorded = manifest.map(StoreManifest::graphs).orElse(Map.of());
@@ -154,14 +183,14 @@ public final class StoreBuilder {
                 for (Node g : graphs) {
                     if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) continue;
                     try {
-                        List<org.apache.jena.sparql.core.Quad> quads = new ArrayList<>();
+                        List<Quad> quads = new ArrayList<>();
                         from.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
                         GraphFingerprint expected = recorded.get(g.getURI());
                         if (expected != null && !expected.equals(GraphFingerprint.ofGraph(from, g))) {
                             notCarried.add(g.getURI() + " (it does not read back as stored)");
                             continue;
                         }
-                        quads.forEach(target::add);
+                        carried.put(g, quads);
                     } catch (RuntimeException e) {
                         notCarried.add(g.getURI() + " (" + e.getMessage() + ")");
                     }
@@ -172,15 +201,12 @@ public final class StoreBuilder {
         } finally {
             if (old != null) TDBInternal.expel(old);
         }
+        return carried;
     }
 
     /** The user's graphs as the old manifest recorded them, for when the old store cannot say. */
     private static List<String> usersRecorded(Map<String, GraphFingerprint> recorded, List<String> shipped, OntologyFiles files) {
         return recorded.keySet().stream().filter(g -> !shipped.contains(g) && !files.graphs().containsKey(g)).toList();
-    }
-
-    private static void add(DatasetGraph dsg, Node name, Graph graph) {
-        graph.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 
     /** A store another live process holds (a running serve) must not be swapped from under it. */

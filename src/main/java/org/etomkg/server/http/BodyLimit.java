@@ -29,8 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses request bodies over the limit with 413, whoever reads them (the API, Fuseki's query
- * and update operations, or the container parsing a form): at once when Content-Length says
- * so; and a body of undeclared length (chunked) is read here, up to the limit, before anything
+ * and update operations, or the container parsing a form): before any operation starts when
+ * Content-Length says so; and a body of undeclared length (chunked) is read here, up to the limit, before anything
  * else sees it, so that what runs over is refused before any operation starts. What an
  * operation leaves unread of a body is read afterwards, so the connection stays usable.
  */
@@ -45,12 +45,14 @@ public final class BodyLimit implements Filter {
         HttpServletResponse response = (HttpServletResponse) resp;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
+            if (declared <= 2 * maxBytes) discardAtMost(request.getInputStream(), maxBytes * 2);
             tooLarge(response, "request body of " + declared + " bytes is over the limit of " + maxBytes + " bytes");
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
             if (body.length > maxBytes) {
+                discardAtMost(request.getInputStream(), maxBytes);
                 tooLarge(response, "request body is over the limit of " + maxBytes + " bytes");
                 return;
             }
@@ -73,6 +75,22 @@ public final class BodyLimit implements Filter {
             while (in.read(buf) >= 0) { /* discard */ }
         } catch (IOException | IllegalStateException e) {
             // read through getReader, or the client went away: nothing to keep alive
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body a little over the limit, up to {@code bound} bytes, before the
+     * 413: a connection closed with a body still arriving is reset, and the client may lose the answer with it
+     * (RFC 9112, 9.6). A body far over the limit is not read; its client may see the reset instead.
+     */
+    private static void discardAtMost(InputStream in, long bound) {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        try {
+            int n;
+            while (total < bound && (n = in.read(buf, 0, (int) Math.min(buf.length, bound - total))) > 0) total += n;
+        } catch (IOException e) {
+            // the client went away: the 413 goes nowhere either way
         }
     }
 

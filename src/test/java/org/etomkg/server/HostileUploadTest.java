@@ -141,7 +141,9 @@ class HostileUploadTest {
                 new AtScale("an identifier of 2,000 parts", () -> HostileExtensions.longIdentifier(2_000)))
             .map(c -> dynamicTest(c.name(), () -> {
                 String body = ExtensionSamples.write(c.extension().get(), RDFFormat.TURTLE_BLOCKS);
-                HttpResponse<String> r = api.post("/api/validate", "text/turtle", body);
+                // Each case on a connection of its own: on a busy CI run a reused pooled connection once gave no answer at all
+                // (not reproduced since); what is tested here is the answer to the content, not the reuse of a connection.
+                HttpResponse<String> r = ApiClient.of(server).post("/api/validate", "text/turtle", body);
                 assertAnsweredInWords(c.name(), r);
                 if (r.statusCode() == 200) {
                     assertFalse(json(r).path("conforms").asBoolean(), r.body().substring(0, Math.min(500, r.body().length())));

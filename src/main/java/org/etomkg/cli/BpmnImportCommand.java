@@ -6,9 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.etomkg.bpmn.BpmnImport;
-import org.etomkg.suggest.ParentSuggestions;
-import org.etomkg.suggest.ProcessWords;
-import org.etomkg.suggest.TelecomSynonyms;
+import org.etomkg.suggest.ReleaseSuggestions;
 import org.etomkg.extension.ExtensionInputException;
 import org.etomkg.extension.ExtensionReport;
 import org.etomkg.extension.ExtensionValidator;
@@ -48,7 +46,7 @@ final class BpmnImportCommand implements Callable<Integer> {
         BpmnImport.Result draft;
         try (Progress.Stage stage = Progress.stage("reading " + (models.size() == 1 ? models.get(0).toString() : models.size() + " models")
                 + " and suggesting parents")) {
-            draft = new BpmnImport(ontology.release(version), new ParentSuggestions(ontology.release(version), TelecomSynonyms.inFolder(locations.ontology()), ProcessWords.inFolder(locations.ontology()))).read(models, new BpmnImport.Request(version, name, ns, publisher), maxActivities);
+            draft = new BpmnImport(ontology.release(version), ReleaseSuggestions.withWordsOf(ontology, locations.ontology()).of(version)).read(models, new BpmnImport.Request(version, name, ns, publisher), maxActivities);
             stage.done();
         }
         String turtle = CanonicalTurtle.write(draft.graph());

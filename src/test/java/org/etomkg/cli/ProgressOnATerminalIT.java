@@ -38,7 +38,8 @@ class ProgressOnATerminalIT {
         assertEquals(quiet.replace("\r\n", "\n").strip(), toFile.strip(), "the report is the same whoever watches");
     }
 
-    private static String run(String command) throws Exception {
+    /** Runs a command line in the checkout, stderr with stdout; it must exit 0. */
+    static String run(String command) throws Exception {
         Path out = Files.createTempFile("progress", ".txt");
         try {
             Process p = new ProcessBuilder("bash", "-c", command).directory(REPO.toFile())

@@ -3,7 +3,6 @@ package org.etomkg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -36,16 +35,6 @@ class QuickStartIT {
     }
 
     private static String run(String command) throws Exception {
-        Path out = Files.createTempFile("quick-start", ".txt");
-        try {
-            Process p = new ProcessBuilder("bash", "-c", command).directory(REPO.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), command + " did not finish");
-            String text = Files.readString(out, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), () -> command + ": " + text);
-            return text;
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        return ProgressOnATerminalIT.run(command);
     }
 }

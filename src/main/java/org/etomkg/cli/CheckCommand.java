@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
 @Command(name = "check", description = "Run the quality checks of queries/checks/ over the store. Exits 1 when any finding is an ERROR.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Option(names = "--limit", description = "Findings shown per check (default: ${DEFAULT-VALUE}; 0 for all)") int limit = 10;
     @Option(names = "--timeout", paramLabel = "SECONDS") long timeout = 60;
 
     @Override public Integer call() {
         QualityChecks checks = new QualityChecks(locations.queries().resolve("checks"));
         NamedQuery releasesQuery = QueryFiles.read(locations.queries().resolve("releases.rq"));
-        QualityReport outcome = ServingStore.find(locations).map(ServingStore::checks)
-            .orElseGet(() -> StoreAccess.withRunner(locations, timeout, runner -> checks.report(runner, releasesQuery)));
+        QualityReport outcome = (storeOption.remote() ? java.util.Optional.<ServingStore>empty() : ServingStore.find(locations)).map(ServingStore::checks)
+            .orElseGet(() -> StoreAccess.withRunner(locations, storeOption, timeout, runner -> checks.report(runner, releasesQuery)));
         List<Finding> findings = outcome.findings();
         var byCheck = findings.stream().collect(Collectors.groupingBy(Finding::check, java.util.LinkedHashMap::new, Collectors.toList()));
         for (var e : byCheck.entrySet()) {

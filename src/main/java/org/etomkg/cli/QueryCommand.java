@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "query", description = "Run a named query from queries/ (see --list).")
 final class QueryCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A parameter value; repeat for several")
     Map<String, String> params = new LinkedHashMap<>();
@@ -39,7 +40,7 @@ final class QueryCommand implements Callable<Integer> {
         NamedQuery q = QueryFiles.find(locations.queries(), name).orElseThrow(() -> new Failures.UserError(
             "no named query '" + name + "' in " + locations.queries() + " (see: etom-kg query --list)"));
         QueryRunner.bindings(q, params);   // reject bad parameters before opening the store
-        System.out.print(StoreAccess.<String>withRunner(locations, timeout, r -> format.format(r.run(q, params))));
+        System.out.print(StoreAccess.<String>withRunner(locations, storeOption, timeout, r -> format.format(r.run(q, params))));
         return 0;
     }
 }

@@ -12,6 +12,8 @@ import org.etomkg.server.Users;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ServerRecord;
 import org.etomkg.store.StoreBuilder;
+import org.etomkg.store.remote.RemoteStore;
+import org.etomkg.store.remote.SearchFeed;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,11 @@ import picocli.CommandLine.Option;
     + "Loopback and read-only unless told otherwise.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
+
+    @Option(names = "--poll", paramLabel = "SECONDS",
+        description = "With --store: how often to ask the store what other processes wrote, for search (default: ${DEFAULT-VALUE})")
+    double poll = 2;
 
     @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = 3030;
@@ -59,6 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             .withLimits(ServerOptions.Limits.defaults().withTimeout(timeout).withMaxBody(maxBody).withValidation(validationTimeout))
             .withUsers(users == null ? Users.none() : Users.load(users)).withUpdate(update).withAdmin(admin).withCors(cors).withShacl(shacl)
             .withLocalKey(LocalKey.generate());
+        if (storeOption.remote()) return serveRemote(options);
         StoreBuilder.Result built = new StoreBuilder().ensure(locations.ontology(), locations.data, why -> Progress.say("building the store from "
             + locations.ontology() + " before serving, since " + why + " (about a minute on two cores; once)"));
         LoadCommand.reportLeftOver(built, locations.data);
@@ -73,10 +81,36 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             store.close();
         }));
+        return announceAndWait(server);
+    }
+
+    private static int announceAndWait(EtomServer server) {
         System.out.println("SPARQL endpoint: " + server.queryEndpoint());
         System.out.println("API: " + server.baseUrl() + "/api/queries  (OpenAPI: " + server.baseUrl() + "/api/openapi.json)");
         System.out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * Serves a remote store: nothing of it is built or kept here but the search replica, so any
+     * number of these may serve one store. No server record is left in the data folder: commands
+     * that want this store name it with --store too.
+     */
+    private int serveRemote(ServerOptions options) {
+        RemoteStore store = storeOption.open();
+        System.out.printf("connected to %s: %d graphs, %,d triples, in %.1f s%n", store.where(), store.opened().graphs(),
+            store.opened().triples(), store.opened().millis() / 1000.0);
+        SearchFeed search;
+        try (Progress.Stage stage = Progress.stage("copying names and identifiers from " + store.where() + " for search")) {
+            search = SearchFeed.start(store, locations.ontology(), Math.max(100, Math.round(poll * 1000)));
+            stage.done();
+        }
+        EtomServer server = EtomServer.start(store, locations.queries(), locations.shapes(), locations.ontology(), options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            search.close();
+        }));
+        return announceAndWait(server);
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sparql", description = "Run a SPARQL SELECT over the store (the default graph is the union of all graphs).")
 final class SparqlCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Parameters(index = "0", paramLabel = "QUERY") String text;
     @Option(names = "--format", description = "table, csv or json (default: ${DEFAULT-VALUE})") ResultFormat format = ResultFormat.table;
     @Option(names = "--timeout", paramLabel = "SECONDS") long timeout = QueryRunner.DEFAULT_TIMEOUT_SECONDS;
@@ -30,7 +31,7 @@ final class SparqlCommand implements Callable<Integer> {
             throw new Failures.UserError("the query does not parse: line " + (e.getLine() - Prefixes.LINES) + ", column "
                 + e.getColumn() + ": " + e.getMessage().replaceFirst("^Line \\d+, column \\d+: ", ""));
         }
-        System.out.print(StoreAccess.<String>withRunner(locations, timeout, r -> format.format(r.select(query, Map.of()))));
+        System.out.print(StoreAccess.<String>withRunner(locations, storeOption, timeout, r -> format.format(r.select(query, Map.of()))));
         return 0;
     }
 }

@@ -10,15 +10,27 @@ import org.etomkg.store.ServerRecord;
 import org.etomkg.store.StoreBuilder;
 
 /**
- * Gives a read-only command its connection: through the endpoint of a {@code serve} running on
- * the same data folder (which holds the store's lock), or else the embedded store, built first
- * when it is missing or stale.
+ * Gives a read-only command its connection: to the remote store given with {@code --store}; else
+ * through the endpoint of a {@code serve} running on the same data folder (which holds the
+ * store's lock), or else the embedded store, built first when it is missing or stale.
  */
 final class StoreAccess {
     private StoreAccess() {}
 
     static <T> T withRunner(Locations locations, long timeoutSeconds, Function<QueryRunner, T> work) {
         return withConnection(locations, conn -> work.apply(new QueryRunner(conn, timeoutSeconds)));
+    }
+
+    static <T> T withRunner(Locations locations, StoreOption store, long timeoutSeconds, Function<QueryRunner, T> work) {
+        return withConnection(locations, store, conn -> work.apply(new QueryRunner(conn, timeoutSeconds)));
+    }
+
+    /** A query connection to the remote store when one is given, else as {@link #withConnection(Locations, Function)}. */
+    static <T> T withConnection(Locations locations, StoreOption store, Function<RDFConnection, T> work) {
+        if (!store.remote()) return withConnection(locations, work);
+        try (KnowledgeStore remote = store.open(); var conn = remote.connect()) {
+            return work.apply(conn);
+        }
     }
 
     /** A query connection to the store, through a running server when there is one. */

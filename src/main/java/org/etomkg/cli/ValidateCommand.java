@@ -22,12 +22,21 @@ import picocli.CommandLine.Parameters;
     + "against its release. Exit 0 when it conforms (warnings allowed), 1 on violations, 2 when the input is unusable.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
     @Option(names = "--release", paramLabel = "VERSION", description = "Validate against this release instead of the header's") String release;
     @Option(names = "--format", description = "text, json or turtle (default: ${DEFAULT-VALUE})") ReportFormat format = ReportFormat.text;
 
     @Override public Integer call() {
-        ExtensionReport report = validate(locations, files, Optional.ofNullable(release));
+        ExtensionReport report;
+        if (storeOption.remote()) {
+            try (var store = storeOption.open()) {   // against the release as the remote store holds it
+                report = validate(new ExtensionValidator(locations.shapes(), new org.etomkg.extension.StoreReference(store)),
+                    ExtensionFiles.read(files), Optional.ofNullable(release));
+            }
+        } else {
+            report = validate(locations, files, Optional.ofNullable(release));
+        }
         System.out.print(format.format(report));
         return report.conforms() ? 0 : 1;
     }

@@ -1,267 +1,65 @@
 package org.etomkg.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.etomkg.progress.Progress;
 
 /**
- * The embedded TDB2 store under a data folder ({@code DATA/store}). Everything else reaches
- * the data through {@link #connect()} or {@link #datasetGraph()}, the one seam a remote
- * SPARQL store could stand behind. The default graph is the union of the named graphs. The
- * dataset carries the search index ({@link SearchIndex}): it answers {@code text:query}, and
- * writes through it index new names and descriptions.
- *
- * <p>Trust. {@link #open} refuses a damaged store rather than serve wrong answers: it reads every
- * graph back and compares its triple count and checksum with the manifest, and checks that
- * TDB2's indexes agree with one another ({@link GraphFingerprint}); a store TDB2 cannot open at
- * all is called damaged too. Every committed write keeps the manifest in step ({@link GraphLedger},
- * {@link LedgeredDataset}), and a write that a crash cut short between TDB2's commit and the
- * index's is finished at the next open: the index is rebuilt from the store. While the store is
- * open, {@link #integrity()} answers from the last check and repeats its cheap part (counts and
- * index agreement, no node table reads) at most once a minute.
+ * The store the commands and the service work on: the embedded TDB2 store of a data folder
+ * ({@link EmbeddedStore}, the default), or a remote SPARQL 1.1 store
+ * ({@code org.etomkg.store.remote.RemoteStore}). Everything reaches the data through
+ * {@link #connect()} or {@link #datasetGraph()}. The default graph is the union of the named graphs.
  */
-public final class KnowledgeStore implements AutoCloseable {
-    static final String STORE = "store";
-    static final String PREVIOUS = "store.previous";
-    static final long RECHECK_MILLIS = 60_000;
-
-    static { MarkedName.register(); }   // queries/search.rq marks the words it matched
+public interface KnowledgeStore extends AutoCloseable {
 
     /** What the last check of the store found; {@code message} says what is wrong when it is not sound. */
-    public record Integrity(boolean sound, String message, int graphs, long triples, long millis) {}
-
-    private final Path dataDir;
-    private final DatasetGraph tdb;
-    private final SearchIndex.Opened index;
-    private final GraphLedger ledger;
-    private final DatasetGraph dsg;
-    private final Integrity opened;
-    private volatile Integrity last;
-    private volatile long lastAt;
-
-    private KnowledgeStore(Path dataDir, DatasetGraph tdb, SearchIndex.Opened index, GraphLedger ledger, Integrity opened) {
-        this.dataDir = dataDir;
-        this.tdb = tdb;
-        this.index = index;
-        this.ledger = ledger;
-        this.opened = opened;
-        this.last = opened;
-        this.lastAt = System.currentTimeMillis();
-        this.dsg = LedgeredDataset.over(tdb, index.index(), ledger);
-    }
+    record Integrity(boolean sound, String message, int graphs, long triples, long millis) {}
 
     /** True when a store has been built from ontology files in this data folder. */
-    public static boolean exists(Path dataDir) {
-        recover(dataDir);
-        return Files.isDirectory(dataDir.resolve(STORE))
-            && StoreManifest.read(dataDir.resolve(STORE)).filter(m -> !m.fingerprint().isBlank()).isPresent();
-    }
+    static boolean exists(Path dataDir) { return EmbeddedStore.exists(dataDir); }
 
     /**
-     * Opens (or creates, empty) the store of a data folder, after checking it; a write a crash
-     * interrupted is finished first (the search index rebuilt).
+     * Opens (or creates, empty) the embedded store of a data folder, after checking it.
      *
      * @throws StoreException naming the damage when the store is damaged
      */
-    public static KnowledgeStore open(Path dataDir) {
-        recover(dataDir);
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dataDir + ": " + e.getMessage(), e);
-        }
-        Path store = dataDir.resolve(STORE);
-        DatasetGraph tdb = connect(store);
-        try {
-            GraphLedger ledger = GraphLedger.of(store);
-            Check check;
-            try (Progress.Stage stage = Progress.stage("checking the store in " + store + " against its manifest")) {
-                check = check(store, tdb, ledger, true);
-                stage.done();
-            }
-            if (!check.integrity().sound()) throw new StoreException(check.integrity().message());
-            if (ledger.interrupted() || !SearchIndex.exists(store)) SearchIndex.build(tdb, store);   // after a crash, or a store from before the index
-            ledger.settle(check.found());
-            tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-            tdb.getContext().set(ARQ.httpServiceAllowed, false);
-            return new KnowledgeStore(dataDir, tdb, SearchIndex.open(store), ledger, check.integrity());
-        } catch (RuntimeException e) {
-            TDBInternal.expel(tdb);
-            throw e;
-        }
-    }
+    static KnowledgeStore open(Path dataDir) { return EmbeddedStore.open(dataDir); }
 
-    /** TDB2's own refusals to open a store are damage too, unless another live process holds its lock. */
-    private static DatasetGraph connect(Path store) {
-        try {
-            return DatabaseMgr.connectDatasetGraph(store.toString());
-        } catch (RuntimeException e) {
-            if (StoreBuilder.holder(store).isPresent()) throw e;   // in use, not damaged
-            throw new StoreException(damaged(store, "TDB2 cannot open it: " + e.getMessage()), e);
-        }
-    }
-
-    static String damaged(Path store, String what) {
-        return "the store in " + store + " is damaged (" + what + "): run ./etom-kg load to rebuild it";
-    }
-
-    /** The store's graphs as found, and the verdict on them. */
-    private record Check(Map<String, GraphFingerprint> found, Integrity integrity) {}
+    /** Where the store is, for messages: a folder or an endpoint (never with credentials). */
+    String where();
 
     /**
-     * Compares the store with its manifest: the indexes with one another and, per graph, the count
-     * of the primary index; when {@code full}, also every triple read back through the node table.
-     * The snapshot and the recorded fingerprints are taken together, so a write committing
-     * meanwhile is seen wholly or not at all. A failure to read is damage too.
+     * A number that changes with every committed write: what an answer computed from the store is
+     * current for. A remote store reads it from the store, so that every process sees every write.
      */
-    private static Check check(Path store, DatasetGraph tdb, GraphLedger ledger, boolean full) {
-        long start = System.nanoTime();
-        Map<String, GraphFingerprint> expected, noted;
-        ledger.commits.lock();
-        try {
-            tdb.begin(ReadWrite.READ);
-            expected = ledger.expected();
-            noted = ledger.noted();
-        } finally {
-            ledger.commits.unlock();
-        }
-        try {
-            GraphFingerprint.Scan scan = GraphFingerprint.scan(tdb, full);
-            List<String> problems = new ArrayList<>(disagreements(scan.indexes()));
-            Map<String, GraphFingerprint> found = scan.graphs();
-            if (!full) {
-                found = new TreeMap<>(scan.indexes().getOrDefault("GSPO", Map.of()));
-                scan.indexes().getOrDefault("SPO", Map.of()).forEach(found::put);
-            }
-            problems.addAll(GraphLedger.differences(found, expected, noted, !full));
-            long triples = found.values().stream().mapToLong(GraphFingerprint::triples).sum();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            String message = problems.isEmpty() ? "ok" : damaged(store, problems.get(0)
-                + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : ""));
-            return new Check(found, new Integrity(problems.isEmpty(), message, found.size(), triples, millis));
-        } catch (RuntimeException e) {
-            return new Check(Map.of(), new Integrity(false, damaged(store, "reading it failed: " + e), 0, 0,
-                (System.nanoTime() - start) / 1_000_000));
-        } finally {
-            tdb.end();
-        }
-    }
-
-    /** Each of a table's indexes must hold the same tuples, graph by graph. */
-    private static List<String> disagreements(Map<String, Map<String, GraphFingerprint>> indexes) {
-        List<String> out = new ArrayList<>();
-        for (String primary : List.of("GSPO", "SPO"))
-            indexes.forEach((name, perGraph) -> {
-                if (name.length() != primary.length() || name.equals(primary)) return;
-                Map<String, GraphFingerprint> reference = indexes.getOrDefault(primary, Map.of());
-                if (!perGraph.equals(reference)) out.add("its index " + name + " disagrees with " + primary);
-            });
-        return out;
-    }
-
-    /** Writes committed since the store was opened: what an answer computed from the store is current for. */
-    public long writes() { return ledger.writes(); }
+    long writes();
 
     /** The check made when the store was opened: how long it took, and what it covered. */
-    public Integrity opened() { return opened; }
+    Integrity opened();
 
-    /**
-     * Whether the store is sound, as last found. The cheap part of the check (counts and the
-     * indexes' agreement) is repeated when the last one is more than a minute old; a store once
-     * found damaged stays so until it is opened again.
-     */
-    public Integrity integrity() {
-        if (last.sound() && System.currentTimeMillis() - lastAt > RECHECK_MILLIS) {
-            synchronized (this) {
-                if (last.sound() && System.currentTimeMillis() - lastAt > RECHECK_MILLIS) {
-                    last = check(dataDir.resolve(STORE), tdb, ledger, false).integrity();
-                    lastAt = System.currentTimeMillis();
-                }
-            }
-        }
-        return last;
-    }
+    /** Whether the store is sound (and, for a remote one, answering), as last found. */
+    Integrity integrity();
 
-    /** Checks the whole store now, as {@link #open} does, and keeps the verdict for {@link #integrity()}. */
-    public synchronized Integrity verify() {
-        Integrity now = check(dataDir.resolve(STORE), tdb, ledger, true).integrity();
-        if (last.sound()) last = now;
-        lastAt = System.currentTimeMillis();
-        return now;
-    }
+    /** Checks the whole store now, and keeps the verdict for {@link #integrity()}. */
+    Integrity verify();
 
-    /** Finishes a swap that a crash interrupted: the previous store comes back if no new one took its place. */
-    static void recover(Path dataDir) {
-        Path store = dataDir.resolve(STORE), previous = dataDir.resolve(PREVIOUS);
-        try {
-            if (!Files.exists(store) && Files.isDirectory(previous)) Files.move(previous, store);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore " + previous + ": " + e.getMessage(), e);
-        }
-    }
-
-    public Path dataDir() { return dataDir; }
-
-    public DatasetGraph datasetGraph() { return dsg; }
+    DatasetGraph datasetGraph();
 
     /** A connection to the store; the seam through which loading, querying and checking reach the data. */
-    public RDFConnection connect() {
-        return RDFConnection.connect(DatasetFactory.wrap(dsg));
-    }
+    RDFConnection connect();
 
     /** The named graphs, in IRI order. */
-    public List<String> graphNames() {
-        return Txn.calculateRead(dsg, () -> {
-            List<String> names = new java.util.ArrayList<>();
-            dsg.listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-            names.sort(null);
-            return names;
-        });
-    }
+    List<String> graphNames();
 
-    /**
-     * Each named graph's triple count as the manifest records it, without reading the store: every
-     * committed write keeps these in step. Empty for a store from before the manifest kept counts.
-     */
-    public Map<String, Long> graphTriples() {
-        Map<String, Long> out = new TreeMap<>();
-        ledger.expected().forEach((g, f) -> { if (!g.equals(GraphFingerprint.DEFAULT_GRAPH)) out.put(g, f.triples()); });
-        return out;
-    }
+    /** Each named graph's triple count. */
+    Map<String, Long> graphTriples();
 
-    /** Replaces one named graph in a single write transaction: readers see the old graph or the new one. */
-    public void replaceGraph(String graphIri, Graph content) {
-        Node g = NodeFactory.createURI(graphIri);
-        Txn.executeWrite(dsg, () -> {
-            dsg.removeGraph(g);
-            content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        });
-    }
+    /** Replaces one named graph at once: readers see the old graph or the new one. */
+    void replaceGraph(String graphIri, Graph content);
 
-    @Override public void close() {
-        try {
-            TDBInternal.expel(tdb);
-        } finally {
-            index.close();
-        }
-    }
+    @Override void close();
 }

@@ -91,6 +91,25 @@ public final class OntologyFiles {
     public Map<String, Path> files() { return files; }
     public String fingerprint() { return fingerprint; }
 
+    /**
+     * Each graph's checksum: the SHA-256 of its file's bytes, with its triple count. What a remote
+     * load compares; not the triples', since blank nodes are named anew at every parse.
+     */
+    public Map<String, String> checksums() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        files.forEach((iri, file) -> {
+            try {
+                byte[] sha = MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
+                out.put(iri, graphs.get(iri).size() + " " + java.util.HexFormat.of().formatHex(sha));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out;
+    }
+
     private static List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) throw new StoreException(dir + ": no such ontology folder");
         try (Stream<Path> s = Files.walk(dir)) {

@@ -146,6 +146,12 @@ final class SearchIndex {
             }
         }
 
+        /** An index held in memory, for a replica that fills it from a remote store at every start. */
+        static Opened inMemory(TelecomSynonyms synonyms) {
+            Directory dir = new org.apache.lucene.store.ByteBuffersDirectory();
+            return new Opened(dir, new TextIndexLucene(dir, config(synonyms)));
+        }
+
         @Override public void close() {
             try {
                 index.close();

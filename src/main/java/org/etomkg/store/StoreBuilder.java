@@ -55,11 +55,11 @@ public final class StoreBuilder {
         long start = System.nanoTime();
         OntologyFiles files = OntologyFiles.read(ontologyDir);   // parse everything before touching the store
         SearchIndex.checkSynonyms(ontologyDir);
-        KnowledgeStore.recover(dataDir);
-        Path store = dataDir.resolve(KnowledgeStore.STORE);
+        EmbeddedStore.recover(dataDir);
+        Path store = dataDir.resolve(EmbeddedStore.STORE);
         refuseIfHeld(store);
         Path next = dataDir.resolve(NEXT);
-        Path previous = dataDir.resolve(KnowledgeStore.PREVIOUS);
+        Path previous = dataDir.resolve(EmbeddedStore.PREVIOUS);
         try {
             Files.createDirectories(dataDir);
             Optional<Path> leftOver = Files.exists(next) ? Optional.of(next) : Optional.empty();
@@ -87,9 +87,9 @@ public final class StoreBuilder {
 
     /** Why {@link #ensure} would build the store, in words; empty when it is current. */
     private static Optional<String> whyBuild(Path ontologyDir, Path dataDir) {
-        KnowledgeStore.recover(dataDir);   // an interrupted swap is put right first, as ensure does
-        Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE));
-        if (manifest.isEmpty()) return Optional.of("there is no store in " + dataDir.resolve(KnowledgeStore.STORE) + " yet");
+        EmbeddedStore.recover(dataDir);   // an interrupted swap is put right first, as ensure does
+        Optional<StoreManifest> manifest = StoreManifest.read(dataDir.resolve(EmbeddedStore.STORE));
+        if (manifest.isEmpty()) return Optional.of("there is no store in " + dataDir.resolve(EmbeddedStore.STORE) + " yet");
         if (!manifest.get().fingerprint().equals(OntologyFiles.fingerprint(ontologyDir)))
             return Optional.of("the files in " + ontologyDir + " changed since the store was built");
         if (manifest.get().graphs().isEmpty()) return Optional.of("the store predates its checksums");   // rebuilt once to get them
@@ -108,7 +108,7 @@ public final class StoreBuilder {
             building.accept(why.get());
             return rebuild(ontologyDir, dataDir);
         }
-        return new Result(StoreManifest.read(dataDir.resolve(KnowledgeStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
+        return new Result(StoreManifest.read(dataDir.resolve(EmbeddedStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
     /**

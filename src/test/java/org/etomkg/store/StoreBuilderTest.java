@@ -297,7 +297,7 @@ class StoreBuilderTest {
         Map<String, Long> built = triplesPerGraph(dir);
 
         // a crash between "store -> store.previous" and "store.next -> store"
-        Files.move(dir.resolve(KnowledgeStore.STORE), dir.resolve(KnowledgeStore.PREVIOUS));
+        Files.move(dir.resolve(EmbeddedStore.STORE), dir.resolve(EmbeddedStore.PREVIOUS));
         Files.createDirectories(dir.resolve(StoreBuilder.NEXT).resolve("Data-0001"));
         Files.writeString(dir.resolve(StoreBuilder.NEXT).resolve("Data-0001/half-written.dat"), "junk");
         assertTrue(KnowledgeStore.exists(dir));
@@ -306,7 +306,7 @@ class StoreBuilderTest {
         assertTrue(new StoreBuilder().rebuild(onto, dir).rebuilt());
         assertEquals(built, triplesPerGraph(dir));
         assertFalse(Files.exists(dir.resolve(StoreBuilder.NEXT)));
-        assertFalse(Files.exists(dir.resolve(KnowledgeStore.PREVIOUS)));
+        assertFalse(Files.exists(dir.resolve(EmbeddedStore.PREVIOUS)));
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -330,7 +330,7 @@ class StoreBuilderTest {
         assertEquals(triplesPerGraph, counts);
         assertEquals(2893, below);
         assertFalse(Files.exists(data.resolve(StoreBuilder.NEXT)), "store.next left behind");
-        assertFalse(Files.exists(data.resolve(KnowledgeStore.PREVIOUS)), "store.previous left behind");
+        assertFalse(Files.exists(data.resolve(EmbeddedStore.PREVIOUS)), "store.previous left behind");
         assertFalse(new StoreBuilder().ensure(ONTOLOGY, data).rebuilt(), "the manifest still records the shipped files");
     }
 
@@ -347,7 +347,7 @@ class StoreBuilderTest {
      * opening a {@link KnowledgeStore} checks every graph against the manifest, which the tests that open one do.
      */
     static List<QuerySolution> select(Path dataDir, String query) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dataDir.resolve(KnowledgeStore.STORE).toString());
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dataDir.resolve(EmbeddedStore.STORE).toString());
         try {
             return Txn.calculateRead(dsg, () -> {
                 try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query)

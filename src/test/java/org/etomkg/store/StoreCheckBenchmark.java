@@ -21,7 +21,7 @@ public final class StoreCheckBenchmark {
         Path data = Files.createTempDirectory("etom-kg-check");
         StoreBuilder.Result built = new StoreBuilder().rebuild(Path.of("ontology"), data);
         System.out.printf("store: %d graphs, %,d triples (built in %.1f s)%n", built.graphs(), built.triples(), built.millis() / 1000.0);
-        Path store = data.resolve(KnowledgeStore.STORE);
+        Path store = data.resolve(EmbeddedStore.STORE);
         for (int i = 1; i <= runs; i++) {
             long t0 = System.nanoTime();
             try (KnowledgeStore opened = KnowledgeStore.open(data)) {

@@ -1,0 +1,36 @@
+package org.etomkg.cli;
+
+import java.util.Optional;
+
+import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.remote.RemoteStore;
+import org.etomkg.store.remote.StoreEndpoints;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --store URL|FILE}: work on a remote SPARQL 1.1 store instead of the embedded one. Only
+ * the commands that read or write the store take it.
+ */
+final class StoreOption {
+    @Option(names = "--store", paramLabel = "URL|FILE",
+        description = "A remote SPARQL 1.1 store instead of the embedded one: the dataset URL of a Fuseki-like server "
+            + "(URL/sparql, URL/update, URL/data), or a store file naming the query, update and data endpoints and any credentials")
+    String store;
+
+    boolean remote() { return store != null; }
+
+    /** Opens the remote store, checked; a store that does not answer or is not set up for us is a user error (exit 2). */
+    RemoteStore open() {
+        StoreEndpoints endpoints;
+        try {
+            endpoints = StoreEndpoints.of(store);
+        } catch (IllegalArgumentException e) {
+            throw new Failures.UserError(e.getMessage());
+        }
+        return RemoteStore.open(endpoints);
+    }
+
+    /** The remote store when one is given; empty for the embedded one. */
+    Optional<KnowledgeStore> openIfRemote() { return remote() ? Optional.of(open()) : Optional.empty(); }
+}

@@ -2,11 +2,17 @@ package org.etomkg.store;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -28,6 +34,7 @@ public final class SearchReplica implements AutoCloseable {
     /** The predicates copied: the searchable ones and those search joins them with. */
     public static final List<Node> PREDICATES;
     static {
+        MarkedName.register();   // queries/search.rq marks the words it matched
         List<Node> p = new java.util.ArrayList<>(SearchIndex.PROPERTIES);
         p.addAll(List.of(RDF.type.asNode(), SKOS.inScheme.asNode(), ETOM.version.asNode(), ETOM.term("extendsRelease"),
             ETOM.term("parent"), ETOM.term("level")));
@@ -37,34 +44,50 @@ public final class SearchReplica implements AutoCloseable {
     private final SearchIndex.Opened index;
     private final DatasetGraph dsg;
     private final Function<Collection<Node>, Iterator<Quad>> source;
+    /**
+     * Search asks the default graph, as the union of the store's graphs: the replica keeps every
+     * triple there once, and here which graphs hold it, so that a graph can be taken out again.
+     */
+    private final Map<Node, Set<Triple>> byGraph = new HashMap<>();
+    private final Map<Triple, Integer> holders = new HashMap<>();
 
     /**
      * @param source the quads of {@link #PREDICATES} in the given graphs of the store (in every graph when given none)
      */
     private SearchReplica(Path ontologyDir, Function<Collection<Node>, Iterator<Quad>> source) {
         this.index = SearchIndex.Opened.inMemory(TelecomSynonyms.inFolder(ontologyDir));
-        DatasetGraph memory = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();   // TDB2 in memory: it has the union default graph search.rq asks
-        memory.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
-        this.dsg = TextDatasetFactory.create(memory, index.index(), false);
+        this.dsg = TextDatasetFactory.create(org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem(), index.index(), false);
         this.source = source;
     }
 
     /** Fills a replica from the whole store. */
     public static SearchReplica fill(Path ontologyDir, Function<Collection<Node>, Iterator<Quad>> source) {
         SearchReplica replica = new SearchReplica(ontologyDir, source);
-        Txn.executeWrite(replica.dsg, () -> source.apply(List.of()).forEachRemaining(replica.dsg::add));
+        Map<Node, Set<Triple>> all = new HashMap<>();
+        source.apply(List.of()).forEachRemaining(q -> all.computeIfAbsent(q.getGraph(), g -> new HashSet<>()).add(q.asTriple()));
+        replica.replace(all);
         return replica;
     }
 
     /** Copies these graphs again, as the store has them now (a graph gone from the store goes here too). */
     public void refresh(Collection<Node> graphs) {
         if (graphs.isEmpty()) return;
-        List<Quad> fresh = new java.util.ArrayList<>();
-        source.apply(graphs).forEachRemaining(fresh::add);   // read before the write: searches go on meanwhile
-        Txn.executeWrite(dsg, () -> {
-            for (Node g : graphs) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            fresh.forEach(dsg::add);
-        });
+        Map<Node, Set<Triple>> fresh = new HashMap<>();
+        graphs.forEach(g -> fresh.put(g, new HashSet<>()));
+        source.apply(graphs).forEachRemaining(q -> fresh.computeIfAbsent(q.getGraph(), g -> new HashSet<>()).add(q.asTriple()));   // read before the write: searches go on meanwhile
+        replace(fresh);
+    }
+
+    /** Puts these graphs' triples in place of what the replica had of them, in one write. */
+    private synchronized void replace(Map<Node, Set<Triple>> graphs) {
+        Graph union = dsg.getDefaultGraph();
+        Txn.executeWrite(dsg, () -> graphs.forEach((g, triples) -> {
+            for (Triple t : byGraph.getOrDefault(g, Set.of()))
+                if (holders.merge(t, -1, Integer::sum) == 0) { holders.remove(t); union.delete(t); }
+            for (Triple t : triples)
+                if (holders.merge(t, 1, Integer::sum) == 1) union.add(t);
+            if (triples.isEmpty()) byGraph.remove(g); else byGraph.put(g, triples);
+        }));
     }
 
     /** The dataset to run searches on: it answers {@code text:query}. */

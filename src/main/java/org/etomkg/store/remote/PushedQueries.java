@@ -56,10 +56,7 @@ final class PushedQueries implements QueryEngineFactory {
     @Override public Plan create(Query query, DatasetGraph dsg, Binding initial, Context context) {
         RemoteDatasetGraph remote = remote(dsg);
         DatasetGraph replica = remote.searchReplica();
-        if (replica != null && asksSearch(query)) {
-            QueryEngineFactory local = QueryEngineRegistry.findFactory(query, replica, context);
-            return local.create(query, replica, initial, context);
-        }
+        if (replica != null && asksSearch(query)) return new Searched(query, replica, initial, context);
         Query sent = initial == null || initial.isEmpty() ? query : QueryTransformOps.transform(query, substitution(initial));
         return new Pushed(sent, remote, timeoutMillis(context));
     }
@@ -104,9 +101,14 @@ final class PushedQueries implements QueryEngineFactory {
 
         @Override protected QueryIterator iteratorOnce() {
             if (query.getQueryPattern() == null) return new Rows(null, java.util.List.of(BindingFactory.empty()).iterator());
-            if (query.isAskType()) {
-                try (QueryExec exec = exec(query)) {
-                    boolean yes = exec.ask();
+            if (query.isAskType()) {   // as a SELECT of one row: Virtuoso answers ASK in a form Jena does not read
+                Query one = query.cloneQuery();
+                one.setQuerySelectType();
+                one.setQueryResultStar(true);
+                one.setLimit(1);
+                QueryExec exec = exec(one);
+                try (exec) {
+                    boolean yes = exec.select().hasNext();
                     return new Rows(null, (yes ? java.util.List.of(BindingFactory.empty()) : java.util.List.<Binding>of()).iterator());
                 } catch (RuntimeException e) {
                     throw RemoteStore.unreachable(remote.endpoints(), e);
@@ -133,6 +135,41 @@ final class PushedQueries implements QueryEngineFactory {
         }
 
         @Override public void output(IndentedWriter out, SerializationContext sCxt) { out.print("(remote " + remote.endpoints() + ")"); }
+    }
+
+    /** A query answered by the search replica, read whole within a transaction of its own (its answers are a page of hits). */
+    private static final class Searched extends PlanBase {
+        private final Query query;
+        private final DatasetGraph replica;
+        private final Binding initial;
+        private final Context context;
+
+        Searched(Query query, DatasetGraph replica, Binding initial, Context context) {
+            super(OpNull.create(), null);
+            this.query = query;
+            this.replica = replica;
+            this.initial = initial;
+            // The query's context is the remote store's: it must name the replica's index, or text:query finds none.
+            this.context = context == null ? Context.create() : context.copy();
+            if (replica instanceof org.apache.jena.query.text.DatasetGraphText text)
+                this.context.set(org.apache.jena.query.text.TextQuery.textIndex, text.getTextIndex());
+        }
+
+        @Override protected QueryIterator iteratorOnce() {
+            java.util.List<Binding> rows = org.apache.jena.system.Txn.calculateRead(replica, () -> {
+                Plan plan = QueryEngineRegistry.findFactory(query, replica, context).create(query, replica, initial, context);
+                java.util.List<Binding> out = new java.util.ArrayList<>();
+                try {
+                    plan.iterator().forEachRemaining(out::add);
+                } finally {
+                    plan.close();
+                }
+                return out;
+            });
+            return new Rows(null, rows.iterator());
+        }
+
+        @Override public void output(IndentedWriter out, SerializationContext sCxt) { out.print("(search replica)"); }
     }
 
     /** Rows read as they arrive; closing or cancelling closes the request. */

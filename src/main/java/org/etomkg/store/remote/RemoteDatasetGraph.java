@@ -36,7 +36,7 @@ import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
@@ -126,7 +126,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private static boolean isBlank(Node n) { return n != null && n.isBlank(); }
 
     private static String term(Node n, String var) {
-        return n == null || n == Node.ANY || n.isVariable() ? "?" + var : FmtUtils.stringForNode(n);
+        return n == null || n == Node.ANY || n.isVariable() ? "?" + var : NodeFmtLib.strNT(n);
     }
 
     private static Node value(Binding b, String var, Node given) {
@@ -183,7 +183,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     @Override public boolean containsGraph(Node graphNode) {
         if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode)) return true;
-        Iterator<Binding> rows = select("SELECT ?s WHERE { GRAPH " + FmtUtils.stringForNode(graphNode) + " { ?s ?p ?o } } LIMIT 1");
+        Iterator<Binding> rows = select("SELECT ?s WHERE { GRAPH " + NodeFmtLib.strNT(graphNode) + " { ?s ?p ?o } } LIMIT 1");
         return rows.hasNext() && rows.next() != null;
     }
 

@@ -13,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -86,8 +87,10 @@ public final class RemoteStore implements KnowledgeStore {
     }
 
     private static void ping(String endpoint, long millis) {
-        try (QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoint).queryString("ASK {}").timeout(millis, TimeUnit.MILLISECONDS).build()) {
-            exec.ask();
+        // SELECT, not ASK: Virtuoso answers ASK in a form Jena does not read
+        try (QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoint).queryString("SELECT (1 AS ?one) WHERE {}")
+                .timeout(millis, TimeUnit.MILLISECONDS).build()) {
+            exec.select().hasNext();
         }
     }
 
@@ -96,14 +99,9 @@ public final class RemoteStore implements KnowledgeStore {
         Iterator<Binding> one = dsg.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (isIRI(?s) && !isBlank(?o)) } LIMIT 1");
         if (!one.hasNext()) return;   // empty: load will fill it, and the check runs again at the next open
         Binding b = one.next();
-        String ask = "ASK { " + org.apache.jena.sparql.util.FmtUtils.stringForNode(b.get("s")) + " "
-            + org.apache.jena.sparql.util.FmtUtils.stringForNode(b.get("p")) + " " + org.apache.jena.sparql.util.FmtUtils.stringForNode(b.get("o")) + " }";
-        boolean seen;
-        try (QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(ask).timeout(READ_SECONDS, TimeUnit.SECONDS).build()) {
-            seen = exec.ask();
-        } catch (RuntimeException e) {
-            throw unreachable(endpoints, e);
-        }
+        String ask = "SELECT (1 AS ?one) WHERE { " + org.apache.jena.riot.out.NodeFmtLib.strNT(b.get("s")) + " "
+            + org.apache.jena.riot.out.NodeFmtLib.strNT(b.get("p")) + " " + org.apache.jena.riot.out.NodeFmtLib.strNT(b.get("o")) + " } LIMIT 1";
+        boolean seen = dsg.select(ask).hasNext();
         if (!seen) throw new StoreException("the store at " + endpoints + " does not show its named graphs in its default graph, "
             + "and etom-kg's queries ask the union of them: set it up so (Fuseki: tdb2:unionDefaultGraph true in the dataset's "
             + "configuration, or --set tdb2:unionDefaultGraph=true; Virtuoso does so by default)");
@@ -113,10 +111,15 @@ public final class RemoteStore implements KnowledgeStore {
     static RuntimeException unreachable(StoreEndpoints endpoints, Throwable e) {
         if (e instanceof StoreException s) return s;
         if (e instanceof QueryCancelledException q) return q;
-        String what = e instanceof HttpException h && h.getStatusCode() > 0
-            ? "it answered " + h.getStatusCode() + (h.getResponse() != null && !h.getResponse().isBlank() ? ": " + firstLines(h.getResponse()) : "")
-            : "it did not answer (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")";
+        String what;
+        if (e instanceof HttpException h && h.getStatusCode() > 0) what = answered(h.getStatusCode(), h.getResponse());
+        else if (e instanceof QueryExceptionHTTP q && q.getStatusCode() > 0) what = answered(q.getStatusCode(), q.getResponse());
+        else what = "it did not answer (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")";
         return new StoreUnavailableException("the store at " + endpoints + ": " + what, e);
+    }
+
+    private static String answered(int status, String body) {
+        return "it answered " + status + (body != null && !body.isBlank() ? ": " + firstLines(body) : "");
     }
 
     private static String firstLines(String body) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.etomkg.store.SearchReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +61,9 @@ public final class SearchFeed implements AutoCloseable {
 
     /** The quads search needs, of these graphs or of every graph. */
     private static Iterator<Quad> searchable(RemoteDatasetGraph dsg, Collection<Node> graphs) {
-        String predicates = SearchReplica.PREDICATES.stream().map(FmtUtils::stringForNode).collect(Collectors.joining(" "));
+        String predicates = SearchReplica.PREDICATES.stream().map(NodeFmtLib::strNT).collect(Collectors.joining(" "));
         String which = graphs.isEmpty() ? "" : "VALUES ?g { " + graphs.stream().filter(Node::isURI)
-            .map(FmtUtils::stringForNode).collect(Collectors.joining(" ")) + " } ";
+            .map(NodeFmtLib::strNT).collect(Collectors.joining(" ")) + " } ";
         Iterator<Binding> rows = dsg.select("SELECT ?g ?s ?p ?o WHERE { " + which + "VALUES ?p { " + predicates + " } GRAPH ?g { ?s ?p ?o } }");
         return new Iterator<>() {
             Quad next;

@@ -28,7 +28,10 @@ import org.apache.jena.http.auth.AuthEnv;
  * data     = http://127.0.0.1:8890/sparql-graph-crud-auth
  * user     = etomkg
  * password = ...            (or: password-env = NAME_OF_A_VARIABLE)
+ * auth     = basic          (sent with every request, the default; or: digest, answered when the store asks)
  * </pre>
+ * Basic is sent up front because a store that closes the connection on its 401 (Virtuoso does)
+ * loses a large body sent without it; over a network, give the store an https URL.
  */
 public record StoreEndpoints(String query, String update, String data, Optional<String> user, String source) {
 
@@ -69,8 +72,12 @@ public record StoreEndpoints(String query, String update, String data, Optional<
         if (password != null) {
             if (p.getProperty("password") != null && readableByOthers(file))
                 System.err.println("etom-kg: " + file + " holds a password and others can read it: chmod 600 " + file);
-            for (String endpoint : Set.of(query, update, data))
-                AuthEnv.get().registerUsernamePassword(URI.create(endpoint), user.get(), password);
+            String auth = p.getProperty("auth", "basic").strip();
+            if (!auth.equals("basic") && !auth.equals("digest")) throw new IllegalArgumentException(file + ": auth = " + auth + ": basic or digest");
+            for (String endpoint : Set.of(query, update, data)) {
+                if (auth.equals("basic")) AuthEnv.get().registerBasicAuthModifier(endpoint, user.get(), password);
+                else AuthEnv.get().registerUsernamePassword(URI.create(endpoint), user.get(), password);
+            }
         }
         return new StoreEndpoints(query, update, data, user, file.toString());
     }

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rule 7 and 8 must not conform, so they are never stored. (The OWL side of the promise is
  * {@link ExtensionEntailmentTest}.)
  */
-class ExtensionPromiseTest {
+public class ExtensionPromiseTest {
     static final Path QUERIES = Path.of("queries");
-    static final List<Path> CONFORMING = List.of(Path.of("examples/nordlicht-telecom.ttl"),
+    public static final List<Path> CONFORMING = List.of(Path.of("examples/nordlicht-telecom.ttl"),
         Path.of("src/test/resources/extension/hostile-conforming.ttl"));
     static final List<Path> ATTACKS = List.of(Path.of("examples/invalid/r07-same-as-invalid.ttl"),
         Path.of("examples/invalid/r07-reference-namespace-invalid.ttl"), Path.of("examples/invalid/r07-reference-invalid.ttl"),
@@ -58,7 +58,7 @@ class ExtensionPromiseTest {
         "process-flows", "redundancy", "search");
 
     /** The parameters each reference query is asked with: the reference things the extensions touch. */
-    static final Map<String, List<Map<String, String>>> ASKED = new LinkedHashMap<>();
+    public static final Map<String, List<Map<String, String>>> ASKED = new LinkedHashMap<>();
     static {
         List<String> ids = List.of("1.3", "1.3.3", "1.3.3.10", "1.3.3.10.1", "1.3.3.11", "1.3.3.12");
         for (String q : List.of("path-to-root", "process-card", "process-components", "process-history", "process-sid-abes", "subtree"))

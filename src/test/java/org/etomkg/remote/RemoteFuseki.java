@@ -17,7 +17,7 @@ import org.apache.jena.tdb2.TDB2;
 /**
  * A second Fuseki, in a process of its own with its own TDB2 store, as a CSP would run beside
  * etom-kg: dataset {@code /ds} with query, update and the read-write Graph Store Protocol, the
- * union of the named graphs as default graph. The tests start it from the same classes as
+ * union of the named graphs as default graph; and {@code /scratch}, the same in memory. The tests start it from the same classes as
  * etom-kg's own; it can be stopped and started again on the same port and folder (the store-down
  * tests).
  */
@@ -61,6 +61,9 @@ public final class RemoteFuseki implements AutoCloseable {
     /** The dataset URL, as {@code --store} takes it. */
     public String url() { return "http://127.0.0.1:" + port + "/ds"; }
 
+    /** A second dataset, in memory, that no shared fixture loads. */
+    public String scratchUrl() { return "http://127.0.0.1:" + port + "/scratch"; }
+
     public int port() { return port; }
 
     /** Kills the server at once, as a crash would. */
@@ -83,7 +86,10 @@ public final class RemoteFuseki implements AutoCloseable {
         public static void main(String[] args) {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(args[0]);
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-            FusekiServer server = FusekiServer.create().port(Integer.parseInt(args[1])).loopback(true).add("/ds", dsg, true).build();
+            DatasetGraph scratch = DatabaseMgr.createDatasetGraph();   // in memory, for tests that load files of their own
+            scratch.getContext().set(TDB2.symUnionDefaultGraph, true);
+            FusekiServer server = FusekiServer.create().port(Integer.parseInt(args[1])).loopback(true)
+                .add("/ds", dsg, true).add("/scratch", scratch, true).build();
             server.start();
             System.out.println("READY " + server.getHttpPort());
             System.out.flush();

@@ -67,7 +67,7 @@ public final class ShippedStore {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

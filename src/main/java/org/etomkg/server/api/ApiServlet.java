@@ -113,6 +113,13 @@ public final class ApiServlet extends HttpServlet {
             // One request asked for more than the heap holds; what it held is garbage now, and the server goes on.
             LOG.warn("{} {}: out of memory", method, req.getRequestURI());
             if (!resp.isCommitted()) { resp.reset(); Problem.send(resp, 503, "the request needs more memory than this server has; validate an extension this large on the command line"); }
+        } catch (org.etomkg.store.StoreUnavailableException e) {
+            // A remote store down or refusing: nothing was changed here, and the client may try again.
+            LOG.warn("{} {}: {}", method, req.getRequestURI(), e.getMessage());
+            if (resp.isCommitted()) throw e;
+            resp.reset();
+            resp.setHeader("Retry-After", "5");
+            Problem.send(resp, 503, e.getMessage());
         } catch (QueryCancelledException e) {
             Problem.send(resp, 503, "the query ran longer than the timeout of " + timeoutSeconds + " s and was stopped");
         } catch (QueryDeniedException e) {

@@ -1,0 +1,153 @@
+package org.etomkg.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.etomkg.extension.ExtensionFiles;
+import org.etomkg.extension.ExtensionPromiseTest;
+import org.etomkg.extension.ExtensionReport;
+import org.etomkg.extension.ExtensionStore;
+import org.etomkg.extension.ExtensionValidator;
+import org.etomkg.extension.OntologyFolder;
+import org.etomkg.query.NamedQuery;
+import org.etomkg.query.QueryFiles;
+import org.etomkg.query.QueryRunner;
+import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.ShippedStore;
+import org.etomkg.store.remote.RemoteLoad;
+import org.etomkg.store.remote.RemoteStore;
+import org.etomkg.store.remote.SearchFeed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole named-query suite on a remote Fuseki (its own process and TDB2 store, loaded by
+ * {@code load --store}) gives the answers the embedded store gives, with the same extensions
+ * stored in both; and a second load sends nothing and duplicates nothing.
+ */
+class RemoteNamedQueriesTest {
+    static final Path QUERIES = Path.of("queries");
+
+    /** Every named query with the parameters it is asked with: the reference ones as ExtensionPromiseTest asks them, and those about extensions. */
+    static final Map<String, List<Map<String, String>>> SUITE = new LinkedHashMap<>(ExtensionPromiseTest.ASKED);
+    static {
+        SUITE.put("bottlenecks", List.of(Map.of()));
+        SUITE.put("redundancy", List.of(Map.of()));
+        SUITE.put("extension-coverage", List.of(Map.of("release", "25.5")));
+        SUITE.put("extension-overlay", List.of(Map.of("extension", "remote-ext0", "release", "25.5")));
+        SUITE.put("extension-processes", List.of(Map.of("extension", "remote-ext0")));
+        SUITE.put("extension-process", List.of(Map.of("id", "2.3.3.10.1", "release", "25.5")));
+        SUITE.put("extension-process-apis", List.of(Map.of("id", "2.3.3.10.1")));
+        SUITE.put("flow-accountability", List.of(Map.of("flow", "Order-to-Payment")));
+        SUITE.put("flow-steps", List.of(Map.of("flow", "Order-to-Payment")));
+        SUITE.put("process-extensions", List.of(Map.of("id", "1.3.3.10", "release", "25.5")));
+        SUITE.put("process-flows", List.of(Map.of("id", "2.3.3.10.1", "release", "25.5")));
+        SUITE.put("search", List.of(Map.of("text", "web shop", "release", "25.5"), Map.of("text", "order hand", "release", "26.0"),
+            Map.of("text", "1.3.3", "release", "25.5")));
+    }
+
+    @TempDir static Path dir;
+    static KnowledgeStore embedded;
+    static RemoteStore remote;
+    static SearchFeed search;
+    static final Map<String, List<String>> onEmbedded = new TreeMap<>(), onRemote = new TreeMap<>();
+
+    @BeforeAll
+    static void askBoth() {
+        LoadedFuseki loaded = LoadedFuseki.shared();
+        remote = loaded.open();
+        embedded = KnowledgeStore.open(ShippedStore.copyTo(dir.resolve("data")));
+        ExtensionValidator validator = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology")));
+        int n = 0;
+        for (Path file : ExtensionPromiseTest.CONFORMING) {
+            Graph g = ExtensionFiles.read(file);
+            ExtensionReport report = validator.validate(g, Optional.empty());
+            new ExtensionStore(embedded).put("remote-ext" + n, report, g);
+            new ExtensionStore(remote).put("remote-ext" + n, report, g);
+            n++;
+        }
+        search = SearchFeed.start(remote, Path.of("ontology"), 60_000);   // filled now, with the extensions
+        askAll(embedded, onEmbedded);
+        askAll(remote, onRemote);
+    }
+
+    @AfterAll
+    static void close() {
+        for (int n = 0; n < ExtensionPromiseTest.CONFORMING.size(); n++) new ExtensionStore(remote).delete("remote-ext" + n);
+        search.close();
+        remote.close();
+        embedded.close();
+    }
+
+    static void askAll(KnowledgeStore store, Map<String, List<String>> into) {
+        try (var conn = store.connect()) {
+            QueryRunner runner = new QueryRunner(conn, 120);
+            for (var e : SUITE.entrySet()) {
+                NamedQuery q = QueryFiles.find(QUERIES, e.getKey()).orElseThrow();
+                for (Map<String, String> params : e.getValue()) {
+                    List<String> rows = new ArrayList<>();
+                    for (Binding b : runner.run(q, params).rows()) {
+                        TreeMap<String, String> row = new TreeMap<>();   // by name: a remote row binds its variables in another order
+                        for (var it = b.vars(); it.hasNext(); ) { Var v = it.next(); row.put(v.getVarName(), b.get(v).toString()); }
+                        rows.add(row.toString());
+                    }
+                    // Search's rows keep their order (best first), without the scores: Lucene weighs a word by how many
+                    // documents hold it, and the replica's index holds fewer documents than the embedded store's.
+                    if (q.name().equals("search")) rows.replaceAll(row -> row.replaceAll("score=[^,}]*", "score"));
+                    else rows.sort(null);
+                    into.put(e.getKey() + " " + new TreeMap<>(params), rows);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyNamedQueryIsInTheSuite() {
+        List<String> missing = new ArrayList<>();
+        QueryFiles.readAll(QUERIES).stream().map(NamedQuery::name).filter(name -> !SUITE.containsKey(name)).forEach(missing::add);
+        assertEquals(List.of(), missing, "a new named query: ask it here too");
+    }
+
+    @Test
+    void mostQuestionsHaveAnswers() {
+        long answered = onEmbedded.values().stream().filter(rows -> !rows.isEmpty()).count();
+        assertTrue(answered >= onEmbedded.size() * 3 / 4, answered + " of " + onEmbedded.size() + " questions have answers: the suite asks too little");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theRemoteStoreAnswersAsTheEmbeddedOne() {
+        return onEmbedded.keySet().stream().map(key -> DynamicTest.dynamicTest(key, () ->
+            assertEquals(onEmbedded.get(key), onRemote.get(key), key)));
+    }
+
+    @Test
+    void aSecondLoadSendsNothingAndDuplicatesNothing() {
+        Map<String, Long> before = remote.graphTriples();
+        RemoteLoad.Result again = RemoteLoad.load(remote, ShippedStore.ONTOLOGY);
+        assertEquals(0, again.sent(), "nothing changed, so nothing is sent");
+        assertEquals(LoadedFuseki.shared().firstLoad.graphs(), again.graphs());
+        assertEquals(before, remote.graphTriples());
+        // and the graphs hold what the embedded store holds
+        Map<String, Long> reference = new TreeMap<>(embedded.graphTriples());
+        reference.keySet().removeIf(g -> g.contains("/graph/extension"));
+        Map<String, Long> remoteReference = new TreeMap<>(before);
+        remoteReference.keySet().removeIf(g -> g.contains("/graph/extension"));
+        assertEquals(reference, remoteReference);
+    }
+}

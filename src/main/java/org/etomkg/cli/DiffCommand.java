@@ -18,13 +18,14 @@ import picocli.CommandLine.Option;
     + "consecutive are compared through every release between them.")
 public final class DiffCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Option(names = "--from", required = true, paramLabel = "RELEASE", description = "The earlier release, such as 25.0") String from;
     @Option(names = "--to", required = true, paramLabel = "RELEASE", description = "The later release, such as 25.5 (an earlier one compares backwards)") String to;
     @Option(names = "--format", description = "table, csv, json or tsv (default: ${DEFAULT-VALUE})") ResultFormat format = ResultFormat.table;
     @Option(names = "--changes-only", description = "Leave out the unchanged processes") boolean changesOnly;
 
     @Override public Integer call() {
-        ReleaseDiff diff = new CrosswalkFiles(locations.ontology()).history().diff(from, to);
+        ReleaseDiff diff = storeOption.history(locations).diff(from, to);
         ReleaseDiff shown = changesOnly ? diff.changesOnly() : diff;
         System.out.print(format.format(shown.asResult()));
         if (format == ResultFormat.table)

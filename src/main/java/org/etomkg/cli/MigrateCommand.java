@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
     + "exit 0 when it conforms, 1 when it does not, 2 when the input is unusable.")
 public final class MigrateCommand implements Callable<Integer> {
     @Mixin Locations locations;
+    @Mixin StoreOption storeOption;
     @Parameters(arity = "1..*", paramLabel = "EXTENSION", description = "The extension: Turtle, RDF/XML, JSON-LD, N-Triples, or the CSV/xlsx template")
     List<Path> files;
     @Option(names = "--to", required = true, paramLabel = "RELEASE", description = "The release to migrate to, such as 26.0") String to;
@@ -51,7 +52,7 @@ public final class MigrateCommand implements Callable<Integer> {
             g.find().forEachRemaining(extension::add);
             extension.getPrefixMapping().setNsPrefixes(g.getPrefixMapping());
         }
-        MigrationResult r = new ExtensionMigration(new CrosswalkFiles(locations.ontology()).history())
+        MigrationResult r = new ExtensionMigration(storeOption.history(locations))
             .migrate(extension, to, Optional.ofNullable(from));
         System.out.print(format.format(r.asResult()));
         boolean table = format == ResultFormat.table;

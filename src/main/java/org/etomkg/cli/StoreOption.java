@@ -1,8 +1,13 @@
 package org.etomkg.cli;
 
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 
-import org.etomkg.store.KnowledgeStore;
+import org.apache.jena.graph.Graph;
+import org.etomkg.crosswalk.CrosswalkFiles;
+import org.etomkg.crosswalk.ReleaseHistory;
+import org.etomkg.extension.StoreReference;
+
 import org.etomkg.store.remote.RemoteStore;
 import org.etomkg.store.remote.StoreEndpoints;
 
@@ -31,6 +36,18 @@ final class StoreOption {
         return RemoteStore.open(endpoints);
     }
 
-    /** The remote store when one is given; empty for the embedded one. */
-    Optional<KnowledgeStore> openIfRemote() { return remote() ? Optional.of(open()) : Optional.empty(); }
+    /**
+     * The release history diff and migrate follow: from the remote store when one is given (its
+     * release graphs and crosswalk graph), else from the ontology folder's files.
+     */
+    ReleaseHistory history(Locations locations) {
+        CrosswalkFiles files = new CrosswalkFiles(locations.ontology());
+        if (!remote()) return files.history();
+        try (RemoteStore store = open()) {
+            StoreReference reference = new StoreReference(store);
+            Map<String, Graph> releases = new TreeMap<>();
+            for (String version : reference.releases()) releases.put(version, reference.release(version));
+            return files.history(releases, store.graph(CrosswalkFiles.CROSSWALK_GRAPH), "the crosswalk graph of " + store.where());
+        }
+    }
 }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
 
 import org.etomkg.crosswalk.matching.NameKey;
 import org.etomkg.crosswalk.rdf.CrosswalkGraphReader;
@@ -75,5 +78,18 @@ public final class CrosswalkFiles {
         NameKey names = names();
         if (!Files.isRegularFile(crosswalk())) return Crosswalk.compute(releases, names);
         return CrosswalkGraphReader.read(crosswalk(), OntologyFiles.parse(crosswalk()), releases, names);
+    }
+
+    /**
+     * The history as a store holds it: its release graphs (by version) and its crosswalk graph,
+     * with the spelling variants of this folder. {@code where} names the store in messages.
+     */
+    public ReleaseHistory history(Map<String, Graph> releaseGraphs, Graph crosswalk, String where) {
+        List<ReleaseProcesses> releases = releaseGraphs.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey(Comparator.comparing(ReleaseVersion::of)))
+            .map(e -> ReleaseProcesses.read(e.getKey(), e.getValue())).toList();
+        NameKey names = names();
+        if (crosswalk.isEmpty()) return Crosswalk.compute(releases, names);
+        return CrosswalkGraphReader.read(Path.of(where), crosswalk, releases, names);
     }
 }

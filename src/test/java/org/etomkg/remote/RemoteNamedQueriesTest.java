@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.etomkg.check.Finding;
+import org.etomkg.check.QualityChecks;
 import org.etomkg.extension.ExtensionFiles;
 import org.etomkg.extension.ExtensionPromiseTest;
 import org.etomkg.extension.ExtensionReport;
@@ -134,6 +136,26 @@ class RemoteNamedQueriesTest {
     Stream<DynamicTest> theRemoteStoreAnswersAsTheEmbeddedOne() {
         return onEmbedded.keySet().stream().map(key -> DynamicTest.dynamicTest(key, () ->
             assertEquals(onEmbedded.get(key), onRemote.get(key), key)));
+    }
+
+    /** check --store: the quality checks find what they find on the embedded store, and nothing of the store's own record. */
+    @Test
+    void theQualityChecksFindTheSame() {
+        QualityChecks checks = new QualityChecks(QUERIES.resolve("checks"));
+        NamedQuery releases = QueryFiles.read(QUERIES.resolve("releases.rq"));
+        List<String> here = findings(embedded, checks, releases), there = findings(remote, checks, releases);
+        assertTrue(here.size() > 100, "the checks find things: " + here.size());
+        assertEquals(here, there);
+    }
+
+    private static List<String> findings(KnowledgeStore store, QualityChecks checks, NamedQuery releases) {
+        try (var conn = store.connect()) {
+            List<String> out = new ArrayList<>();
+            for (Finding f : checks.report(new QueryRunner(conn, 120), releases).findings())
+                out.add(f.check() + " " + f.severity() + " " + new TreeMap<>(f.values()));
+            out.sort(null);
+            return out;
+        }
     }
 
     @Test

@@ -73,19 +73,19 @@ public final class RemoteLoad {
     private static void record(RemoteDatasetGraph dsg, String iri, String checksum, long triples) {
         UpdateRequest request = new UpdateRequest();
         forget(request, iri);
-        Node g = NodeFactory.createURI(iri);
+        Node g = NodeFactory.createURI(iri), about = StoreRecord.about(g);
         QuadDataAcc now = new QuadDataAcc();
-        now.addQuad(Quad.create(StoreRecord.GRAPH_NODE, g, StoreRecord.LOADED, NodeFactory.createLiteralString(checksum)));
-        now.addQuad(Quad.create(StoreRecord.GRAPH_NODE, g, StoreRecord.TRIPLES, StoreRecord.integer(triples)));
+        now.addQuad(Quad.create(StoreRecord.GRAPH_NODE, about, StoreRecord.LOADED, NodeFactory.createLiteralString(checksum)));
+        now.addQuad(Quad.create(StoreRecord.GRAPH_NODE, about, StoreRecord.TRIPLES, StoreRecord.integer(triples)));
         request.add(new UpdateDataInsert(now));
         dsg.send(request, Set.of(g));
     }
 
     private static void forget(UpdateRequest request, String iri) {
-        Node g = NodeFactory.createURI(iri);
+        Node about = StoreRecord.about(NodeFactory.createURI(iri));
         for (Node p : new Node[] { StoreRecord.LOADED, StoreRecord.TRIPLES }) {
             QuadAcc old = new QuadAcc();
-            old.addQuad(Quad.create(StoreRecord.GRAPH_NODE, g, p, Var.alloc("v")));
+            old.addQuad(Quad.create(StoreRecord.GRAPH_NODE, about, p, Var.alloc("v")));
             request.add(new UpdateDeleteWhere(old));
         }
     }

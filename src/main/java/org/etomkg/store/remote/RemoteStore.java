@@ -169,6 +169,9 @@ public final class RemoteStore implements KnowledgeStore {
 
     RemoteDatasetGraph remote() { return dsg; }
 
+    /** A whole named graph, fetched by the Graph Store Protocol; empty when there is none of that name. */
+    public Graph graph(String iri) { return dsg.graph(iri); }
+
     @Override public RDFConnection connect() { return RDFConnection.connect(DatasetFactory.wrap(dsg)); }
 
     @Override public List<String> graphNames() {

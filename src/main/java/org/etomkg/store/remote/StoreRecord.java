@@ -32,11 +32,17 @@ import org.etomkg.vocab.ETOM;
 final class StoreRecord {
     static final String GRAPH = ETOM.BASE + "graph/store";
     static final Node GRAPH_NODE = NodeFactory.createURI(GRAPH);
+    /**
+     * The record's own terms are URNs, not etom-kg IRIs: the store's default graph shows them to every
+     * query, and they are not the knowledge graph's (the quality checks hold every etom-kg IRI to a type).
+     */
+    private static final String NS = "urn:etom-kg:store:";
     /** The store as a whole: its mark changes with every write. */
-    static final Node STORE = NodeFactory.createURI(ETOM.BASE + "graph/store#store");
-    static final Node MARK = ETOM.term("changeMark");
-    static final Node LOADED = ETOM.term("loadedChecksum");
-    static final Node TRIPLES = ETOM.term("loadedTriples");
+    static final Node STORE = NodeFactory.createURI(NS + "self");
+    static final Node MARK = NodeFactory.createURI(NS + "mark");
+    static final Node LOADED = NodeFactory.createURI(NS + "checksum");
+    static final Node TRIPLES = NodeFactory.createURI(NS + "triples");
+    private static final String ABOUT = NS + "graph:";
 
     /** Graphs a store keeps for itself (Virtuoso's system graphs), which are not the knowledge graph's. */
     private static final List<String> SYSTEM = List.of("http://www.openlinksw.com/", "http://localhost:8890/",
@@ -55,8 +61,8 @@ final class StoreRecord {
         int i = 0;
         for (Node g : graphs) {
             if (!g.isURI()) continue;
-            request.add(unmark(g, i++));
-            marks.addQuad(Quad.create(GRAPH_NODE, g, MARK, integer(mark)));
+            request.add(unmark(about(g), i++));
+            marks.addQuad(Quad.create(GRAPH_NODE, about(g), MARK, integer(mark)));
         }
         request.add(unmark(STORE, i));
         marks.addQuad(Quad.create(GRAPH_NODE, STORE, MARK, integer(mark)));
@@ -69,11 +75,23 @@ final class StoreRecord {
         return new UpdateDeleteWhere(old);
     }
 
+    /** The record's name for a graph. */
+    static Node about(Node graph) {
+        return NodeFactory.createURI(ABOUT + java.net.URLEncoder.encode(graph.getURI(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The graph a record's name stands for, or the store itself. */
+    private static Node graphOf(Node about) {
+        String iri = about.getURI();
+        if (!iri.startsWith(ABOUT)) return about;
+        return NodeFactory.createURI(java.net.URLDecoder.decode(iri.substring(ABOUT.length()), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Each graph's mark, and the store's under {@link #STORE}. */
     static Map<Node, Long> marks(RemoteDatasetGraph dsg) {
         Map<Node, Long> out = new HashMap<>();
         dsg.select("SELECT ?g ?m WHERE { GRAPH <" + GRAPH + "> { ?g <" + MARK.getURI() + "> ?m } }")
-            .forEachRemaining(b -> out.put(b.get("g"), number(b.get("m"))));
+            .forEachRemaining(b -> out.put(graphOf(b.get("g")), number(b.get("m"))));
         return out;
     }
 
@@ -89,7 +107,7 @@ final class StoreRecord {
     static Map<String, String> loaded(RemoteDatasetGraph dsg) {
         Map<String, String> out = new HashMap<>();
         dsg.select("SELECT ?g ?c WHERE { GRAPH <" + GRAPH + "> { ?g <" + LOADED.getURI() + "> ?c } }")
-            .forEachRemaining(b -> out.put(b.get("g").getURI(), b.get("c").getLiteralLexicalForm()));
+            .forEachRemaining(b -> out.put(graphOf(b.get("g")).getURI(), b.get("c").getLiteralLexicalForm()));
         return out;
     }
 

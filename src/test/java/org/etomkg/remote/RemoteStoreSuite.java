@@ -1,6 +1,7 @@
 package org.etomkg.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -36,14 +37,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The whole named-query suite on a remote Fuseki (its own process and TDB2 store, loaded by
- * {@code load --store}) gives the answers the embedded store gives, with the same extensions
- * stored in both; and a second load sends nothing and duplicates nothing.
+ * The whole named-query suite, and the quality checks, on a remote store loaded by {@code load
+ * --store}, against the answers of the embedded store, with the same extensions stored in both;
+ * and a second load sends nothing and duplicates nothing. Each kind of store is a subclass; what a
+ * store answers otherwise is listed there, with the reason, and checked to stay so.
  */
-class RemoteNamedQueriesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RemoteStoreSuite {
     static final Path QUERIES = Path.of("queries");
 
     /** Every named query with the parameters it is asked with: the reference ones as ExtensionPromiseTest asks them, and those about extensions. */
@@ -64,47 +67,87 @@ class RemoteNamedQueriesTest {
             Map.of("text", "1.3.3", "release", "25.5")));
     }
 
-    @TempDir static Path dir;
-    static KnowledgeStore embedded;
-    static RemoteStore remote;
-    static SearchFeed search;
-    static final Map<String, List<String>> onEmbedded = new TreeMap<>(), onRemote = new TreeMap<>();
+    /** The embedded store's answers, computed once for every kind of remote store. */
+    private static Map<String, List<String>> onEmbedded;
+    private static List<String> embeddedFindings;
+
+    RemoteStore remote;
+    SearchFeed search;
+    final Map<String, List<String>> onRemote = new TreeMap<>();
+
+    /** The remote store, loaded with the shipped ontology by RemoteLoad. */
+    abstract RemoteStore loadedStore() throws Exception;
+
+    /** What the first load reported. */
+    abstract RemoteLoad.Result firstLoad();
+
+    /** Questions this kind of store answers otherwise, each with the reason; empty for a store that answers as Jena does. */
+    Map<String, String> answersOtherwise() { return Map.of(); }
 
     @BeforeAll
-    static void askBoth() {
-        LoadedFuseki loaded = LoadedFuseki.shared();
-        remote = loaded.open();
-        embedded = KnowledgeStore.open(ShippedStore.copyTo(dir.resolve("data")));
-        ExtensionValidator validator = new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology")));
-        int n = 0;
-        for (Path file : ExtensionPromiseTest.CONFORMING) {
-            Graph g = ExtensionFiles.read(file);
-            ExtensionReport report = validator.validate(g, Optional.empty());
-            new ExtensionStore(embedded).put("remote-ext" + n, report, g);
-            new ExtensionStore(remote).put("remote-ext" + n, report, g);
-            n++;
+    void askBoth() throws Exception {
+        remote = loadedStore();
+        for (int n = 0; n < ExtensionPromiseTest.CONFORMING.size(); n++) {
+            Graph g = ExtensionFiles.read(ExtensionPromiseTest.CONFORMING.get(n));
+            new ExtensionStore(remote).put("remote-ext" + n, validator().validate(g, Optional.empty()), g);
         }
         search = SearchFeed.start(remote, Path.of("ontology"), 60_000);   // filled now, with the extensions
-        askAll(embedded, onEmbedded);
         askAll(remote, onRemote);
+        embeddedAnswers();
     }
 
+    private static ExtensionValidator validator() {
+        return new ExtensionValidator(Path.of("shapes"), new OntologyFolder(Path.of("ontology")));
+    }
+
+    private static synchronized void embeddedAnswers() throws java.io.IOException {
+        if (onEmbedded != null) return;
+        Path dir = java.nio.file.Files.createTempDirectory("etomkg-embedded");
+        try (KnowledgeStore embedded = KnowledgeStore.open(ShippedStore.copyTo(dir.resolve("data")))) {
+            for (int n = 0; n < ExtensionPromiseTest.CONFORMING.size(); n++) {
+                Graph g = ExtensionFiles.read(ExtensionPromiseTest.CONFORMING.get(n));
+                new ExtensionStore(embedded).put("remote-ext" + n, validator().validate(g, Optional.empty()), g);
+            }
+            Map<String, List<String>> answers = new TreeMap<>();
+            askAll(embedded, answers);
+            QualityChecks checks = new QualityChecks(QUERIES.resolve("checks"));
+            embeddedFindings = findings(embedded, checks, QueryFiles.read(QUERIES.resolve("releases.rq")));
+            embeddedGraphs = new TreeMap<>(embedded.graphTriples());
+            embeddedGraphs.keySet().removeIf(g -> g.contains("/graph/extension"));
+            onEmbedded = answers;
+        } finally {
+            ShippedStore.deleteTree(dir);
+        }
+    }
+
+    private static Map<String, Long> embeddedGraphs;
+
     @AfterAll
-    static void close() {
+    void close() {
         for (int n = 0; n < ExtensionPromiseTest.CONFORMING.size(); n++) new ExtensionStore(remote).delete("remote-ext" + n);
         search.close();
         remote.close();
-        embedded.close();
     }
 
     static void askAll(KnowledgeStore store, Map<String, List<String>> into) {
         try (var conn = store.connect()) {
-            QueryRunner runner = new QueryRunner(conn, 120);
+            QueryRunner runner = new QueryRunner(conn, 60);
             for (var e : SUITE.entrySet()) {
                 NamedQuery q = QueryFiles.find(QUERIES, e.getKey()).orElseThrow();
                 for (Map<String, String> params : e.getValue()) {
                     List<String> rows = new ArrayList<>();
-                    for (Binding b : runner.run(q, params).rows()) {
+                    List<Binding> answer;
+                    long start = System.nanoTime();
+                    try {
+                        answer = runner.run(q, params).rows();
+                    } catch (RuntimeException failed) {   // one question the store cannot answer is one difference, not the end of the suite
+                        into.put(e.getKey() + " " + new TreeMap<>(params), List.of("failed: " + failed.getMessage()));
+                        continue;
+                    } finally {
+                        if (System.getProperty("etomkg.suite.times") != null)
+                            System.out.printf("%6d ms %s %s%n", (System.nanoTime() - start) / 1_000_000, e.getKey(), params);
+                    }
+                    for (Binding b : answer) {
                         TreeMap<String, String> row = new TreeMap<>();   // by name: a remote row binds its variables in another order
                         for (var it = b.vars(); it.hasNext(); ) { Var v = it.next(); row.put(v.getVarName(), b.get(v).toString()); }
                         rows.add(row.toString());
@@ -128,14 +171,18 @@ class RemoteNamedQueriesTest {
 
     @Test
     void mostQuestionsHaveAnswers() {
+        assertTrue(onRemote.values().stream().filter(rows -> !rows.isEmpty()).count() >= onEmbedded.size() * 3 / 4, "the remote store answers");
         long answered = onEmbedded.values().stream().filter(rows -> !rows.isEmpty()).count();
         assertTrue(answered >= onEmbedded.size() * 3 / 4, answered + " of " + onEmbedded.size() + " questions have answers: the suite asks too little");
     }
 
     @TestFactory
     Stream<DynamicTest> theRemoteStoreAnswersAsTheEmbeddedOne() {
-        return onEmbedded.keySet().stream().map(key -> DynamicTest.dynamicTest(key, () ->
-            assertEquals(onEmbedded.get(key), onRemote.get(key), key)));
+        return onEmbedded.keySet().stream().map(key -> DynamicTest.dynamicTest(key, () -> {
+            String otherwise = answersOtherwise().get(key);
+            if (otherwise == null) assertEquals(onEmbedded.get(key), onRemote.get(key), key);
+            else assertNotEquals(onEmbedded.get(key), onRemote.get(key), key + " is listed as answered otherwise (" + otherwise + "), and now agrees: take it off the list");
+        }));
     }
 
     /** check --store: the quality checks find what they find on the embedded store, and nothing of the store's own record. */
@@ -143,9 +190,9 @@ class RemoteNamedQueriesTest {
     void theQualityChecksFindTheSame() {
         QualityChecks checks = new QualityChecks(QUERIES.resolve("checks"));
         NamedQuery releases = QueryFiles.read(QUERIES.resolve("releases.rq"));
-        List<String> here = findings(embedded, checks, releases), there = findings(remote, checks, releases);
-        assertTrue(here.size() > 100, "the checks find things: " + here.size());
-        assertEquals(here, there);
+        List<String> there = findings(remote, checks, releases);
+        assertTrue(embeddedFindings.size() > 100, "the checks find things: " + embeddedFindings.size());
+        assertEquals(embeddedFindings, there);
     }
 
     private static List<String> findings(KnowledgeStore store, QualityChecks checks, NamedQuery releases) {
@@ -163,13 +210,11 @@ class RemoteNamedQueriesTest {
         Map<String, Long> before = remote.graphTriples();
         RemoteLoad.Result again = RemoteLoad.load(remote, ShippedStore.ONTOLOGY);
         assertEquals(0, again.sent(), "nothing changed, so nothing is sent");
-        assertEquals(LoadedFuseki.shared().firstLoad.graphs(), again.graphs());
+        assertEquals(firstLoad().graphs(), again.graphs());
         assertEquals(before, remote.graphTriples());
         // and the graphs hold what the embedded store holds
-        Map<String, Long> reference = new TreeMap<>(embedded.graphTriples());
-        reference.keySet().removeIf(g -> g.contains("/graph/extension"));
         Map<String, Long> remoteReference = new TreeMap<>(before);
         remoteReference.keySet().removeIf(g -> g.contains("/graph/extension"));
-        assertEquals(reference, remoteReference);
+        assertEquals(embeddedGraphs, remoteReference);
     }
 }

@@ -38,6 +38,13 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     long writes();
 
+    /**
+     * A number that changes whenever the named graph is written: a copy of the graph taken with the
+     * same number is current. The embedded store's reference graphs change only by a rebuild, which
+     * no open store sees, so it answers 0; a remote store reads the graph's change mark.
+     */
+    default long graphWrites(String graphIri) { return 0; }
+
     /** The check made when the store was opened: how long it took, and what it covered. */
     Integrity opened();
 

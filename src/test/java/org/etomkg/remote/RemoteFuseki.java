@@ -61,6 +61,9 @@ public final class RemoteFuseki implements AutoCloseable {
     /** The dataset URL, as {@code --store} takes it. */
     public String url() { return "http://127.0.0.1:" + port + "/ds"; }
 
+    /** A dataset as TDB2 comes, whose default graph is not the union of its named graphs. */
+    public String plainUrl() { return "http://127.0.0.1:" + port + "/plain"; }
+
     /** A second dataset, in memory, that no shared fixture loads. */
     public String scratchUrl() { return "http://127.0.0.1:" + port + "/scratch"; }
 
@@ -89,7 +92,9 @@ public final class RemoteFuseki implements AutoCloseable {
             DatasetGraph scratch = DatabaseMgr.createDatasetGraph();   // in memory, for tests that load files of their own
             scratch.getContext().set(TDB2.symUnionDefaultGraph, true);
             FusekiServer server = FusekiServer.create().port(Integer.parseInt(args[1])).loopback(true)
-                .add("/ds", dsg, true).add("/scratch", scratch, true).build();
+                .add("/ds", dsg, true).add("/scratch", scratch, true)
+                .add("/plain", DatabaseMgr.createDatasetGraph(), true)   // as TDB2 comes: the default graph apart from the named ones
+                .build();
             server.start();
             System.out.println("READY " + server.getHttpPort());
             System.out.flush();

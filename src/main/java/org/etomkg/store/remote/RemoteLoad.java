@@ -66,6 +66,7 @@ public final class RemoteLoad {
             dsg.send(request, Set.of(NodeFactory.createURI(iri)));
             dropped++;
         }
+        store.checkUnionDefaultGraph();   // an empty store could not be checked when it was opened
         return new Result(files.graphs().size(), send.size(), dropped, triples, (System.nanoTime() - start) / 1_000_000);
     }
 

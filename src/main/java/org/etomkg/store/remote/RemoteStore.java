@@ -95,7 +95,7 @@ public final class RemoteStore implements KnowledgeStore {
     }
 
     /** A triple of a named graph must be in the default graph, or every query of ours would find nothing. */
-    private void checkUnionDefaultGraph() {
+    void checkUnionDefaultGraph() {
         Iterator<Binding> one = dsg.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (isIRI(?s) && !isBlank(?o)) } LIMIT 1");
         if (!one.hasNext()) return;   // empty: load will fill it, and the check runs again at the next open
         Binding b = one.next();
@@ -133,6 +133,8 @@ public final class RemoteStore implements KnowledgeStore {
 
     /** The store's change mark: every write made through etom-kg, by any process, changes it. */
     @Override public long writes() { return StoreRecord.storeMark(dsg); }
+
+    @Override public long graphWrites(String graphIri) { return StoreRecord.mark(dsg, NodeFactory.createURI(graphIri)); }
 
     @Override public Integrity opened() { return opened; }
 

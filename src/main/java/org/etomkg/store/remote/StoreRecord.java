@@ -103,6 +103,14 @@ final class StoreRecord {
         return m;
     }
 
+    /** One graph's mark, 0 when etom-kg never wrote it. */
+    static long mark(RemoteDatasetGraph dsg, Node graph) {
+        var rows = dsg.select("SELECT ?m WHERE { GRAPH <" + GRAPH + "> { <" + about(graph).getURI() + "> <" + MARK.getURI() + "> ?m } }");
+        long m = 0;
+        while (rows.hasNext()) m = number(rows.next().get("m"));
+        return m;
+    }
+
     /** The load record: graph IRI to the checksum its triples had when loaded. */
     static Map<String, String> loaded(RemoteDatasetGraph dsg) {
         Map<String, String> out = new HashMap<>();

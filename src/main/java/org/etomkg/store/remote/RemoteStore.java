@@ -104,7 +104,7 @@ public final class RemoteStore implements KnowledgeStore {
         boolean seen = dsg.select(ask).hasNext();
         if (!seen) throw new StoreException("the store at " + endpoints + " does not show its named graphs in its default graph, "
             + "and etom-kg's queries ask the union of them: set it up so (Fuseki: tdb2:unionDefaultGraph true in the dataset's "
-            + "configuration, or --set tdb2:unionDefaultGraph=true; Virtuoso does so by default)");
+            + "configuration file; Virtuoso does so by default)");
     }
 
     /** What a failed request to the store becomes: a message naming the store and what it said, never its credentials. */

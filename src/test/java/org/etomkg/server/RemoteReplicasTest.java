@@ -4,6 +4,7 @@ import static org.etomkg.server.ApiClient.basic;
 import static org.etomkg.server.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.function.Supplier;
 
 import org.etomkg.extension.ExtensionStore;
 import org.etomkg.remote.LoadedFuseki;
+import org.etomkg.store.StoreUnavailableException;
+import org.etomkg.store.remote.RemoteLoad;
 import org.etomkg.store.remote.RemoteStore;
 import org.etomkg.store.remote.SearchFeed;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +148,8 @@ class RemoteReplicasTest {
     void whenTheStoreStopsTheReplicasSaySoAndChangeNothingUntilItIsBack() throws Exception {
         assertEquals(200, a.get("/api/health").statusCode());
         List<String> before = json(b.get("/api/extensions")).findValuesAsText("name");
+        RemoteStore opened = loaded.open();
+        open.add(opened);
         loaded.fuseki.kill();
         try {
             within(3_000, () -> a.get("/api/health").statusCode() == 503, "health says 503");
@@ -155,11 +160,41 @@ class RemoteReplicasTest {
             assertEquals(503, put.statusCode(), put.body());
             assertTrue(put.body().contains(loaded.fuseki.url()), "the answer names the store: " + put.body());
             assertEquals(503, b.get("/api/queries/releases", "Accept", "text/csv").statusCode());
+            // a load that finds the store gone after parsing says which store did not answer
+            StoreUnavailableException load = assertThrows(StoreUnavailableException.class, () -> RemoteLoad.load(opened, TestStores.ONTOLOGY));
+            assertTrue(load.getMessage().contains(loaded.fuseki.url()), load.getMessage());
         } finally {
             loaded.fuseki.restart();
         }
         within(10_000, () -> a.get("/api/health").statusCode() == 200 && b.get("/api/health").statusCode() == 200, "both healthy again");
         assertEquals(before, json(a.get("/api/extensions")).findValuesAsText("name"), "the registry is as it was");
         assertEquals(404, b.get("/api/extensions/replicas-down", "Accept", "text/turtle").statusCode());
+        assertEquals(0, RemoteLoad.load(opened, TestStores.ONTOLOGY).sent(), "the reference is as it was");
+    }
+
+    /** The store killed while a PUT is on its way: once it is back, the extension is there whole, with its entry, or not at all. */
+    @Test @Order(4)
+    void aPutCutShortByTheStoreStoppingLeavesTheExtensionWholeOrAbsent() throws Exception {
+        assertEquals(201, a.put("/api/extensions/replicas-whole", "text/turtle", nordlicht, "Authorization", AUTH).statusCode());
+        long whole = triplesAndEntry("replicas-whole")[0];
+        Thread put = new Thread(() -> a.put("/api/extensions/replicas-cut", "text/turtle", nordlicht, "Authorization", AUTH));
+        put.start();
+        Thread.sleep(200);   // somewhere in validation or the write: whichever, the assertion holds
+        loaded.fuseki.kill();
+        put.join();
+        loaded.fuseki.restart();
+        within(10_000, () -> b.get("/api/health").statusCode() == 200, "healthy again");
+        long[] cut = triplesAndEntry("replicas-cut");
+        assertTrue(cut[0] == 0 && cut[1] == 0 || cut[0] == whole && cut[1] == 1,
+            "whole (" + whole + " triples and an entry) or absent, but found " + cut[0] + " triples and " + cut[1] + " entries");
+    }
+
+    /** The triples of an extension's graph, and whether the registry has its entry, asked of the other replica. */
+    private static long[] triplesAndEntry(String name) {
+        String graph = ExtensionStore.graphOf(name);
+        String q = "SELECT ?n ?entries WHERE { { SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph + "> { ?s ?p ?o } } } "
+            + "{ SELECT (COUNT(*) AS ?entries) WHERE { GRAPH <https://w3id.org/etom-kg/graph/extensions> { <" + graph + "> a ?type } } } }";
+        String[] row = b.post("/etom/sparql", "application/sparql-query", q, "Accept", "text/csv").body().strip().split("\n")[1].split(",");
+        return new long[] { Long.parseLong(row[0].strip()), Long.parseLong(row[1].strip()) };
     }
 }

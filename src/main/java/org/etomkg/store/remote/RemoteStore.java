@@ -114,8 +114,16 @@ public final class RemoteStore implements KnowledgeStore {
         String what;
         if (e instanceof HttpException h && h.getStatusCode() > 0) what = answered(h.getStatusCode(), h.getResponse());
         else if (e instanceof QueryExceptionHTTP q && q.getStatusCode() > 0) what = answered(q.getStatusCode(), q.getResponse());
-        else what = "it did not answer (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")";
+        else what = "it did not answer (" + rootCause(e) + ")";
         return new StoreUnavailableException("the store at " + endpoints + ": " + what, e);
+    }
+
+    /** What went wrong underneath Jena's "unexpected error making the query": refused, timed out, closed. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String name = root.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return root.getMessage() == null || root.getMessage().isBlank() ? name : name + ": " + root.getMessage();
     }
 
     private static String answered(int status, String body) {

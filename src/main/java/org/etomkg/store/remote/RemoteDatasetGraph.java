@@ -137,8 +137,16 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     @Override protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) { return quads(null, s, p, o, true); }
 
     @Override protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        Pending txn = this.txn.get();
+        Graph known = txn == null ? null : txn.fetched.get(g);
+        if (known != null) {
+            List<Quad> out = new ArrayList<>();
+            known.find(s, p, o).forEachRemaining(t -> out.add(Quad.create(g, t)));
+            return out.iterator();
+        }
         if (g.isURI() && concrete(s) == null && concrete(p) == null && concrete(o) == null) {
             Graph whole = graph(g.getURI());
+            if (txn != null && txn.updates.isEmpty()) txn.fetched.put(g, whole);   // read as it was when fetched, for the rest of the transaction
             List<Quad> out = new ArrayList<>((int) Math.min(whole.size(), Integer.MAX_VALUE));
             whole.find().forEachRemaining(t -> out.add(Quad.create(g, t)));
             return out.iterator();
@@ -205,6 +213,8 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         ReadWrite mode;
         final List<Update> updates = new ArrayList<>();
         final Set<Node> graphs = new LinkedHashSet<>();
+        /** Whole graphs fetched in this transaction: a writer of Turtle asks the same graph again, subject by subject. */
+        final java.util.Map<Node, Graph> fetched = new java.util.HashMap<>();
         QuadDataAcc inserts;
 
         Pending(TxnType type) {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import org.etomkg.cli.CommandLineTest.Run;
 import org.etomkg.remote.LoadedFuseki;
 import org.etomkg.remote.RemoteFuseki;
+import org.etomkg.extension.ExtensionStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,14 @@ class RemoteStoreCommandTest {
     static void loaded() {
         fuseki = LoadedFuseki.shared().fuseki;
         store = fuseki.url();
+    }
+
+    /** The store is shared with the other remote-store tests: what this class stored goes. */
+    @AfterAll
+    static void removeStored() {
+        try (var remote = LoadedFuseki.shared().open()) {
+            for (var e : new ExtensionStore(remote).list()) if (e.name().startsWith("cli-")) new ExtensionStore(remote).delete(e.name());
+        }
     }
 
     @Test

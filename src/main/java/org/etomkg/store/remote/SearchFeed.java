@@ -64,7 +64,8 @@ public final class SearchFeed implements AutoCloseable {
         String predicates = SearchReplica.PREDICATES.stream().map(NodeFmtLib::strNT).collect(Collectors.joining(" "));
         String which = graphs.isEmpty() ? "" : "VALUES ?g { " + graphs.stream().filter(Node::isURI)
             .map(NodeFmtLib::strNT).collect(Collectors.joining(" ")) + " } ";
-        Iterator<Binding> rows = dsg.select("SELECT ?g ?s ?p ?o WHERE { " + which + "VALUES ?p { " + predicates + " } GRAPH ?g { ?s ?p ?o } }");
+        Iterator<Binding> rows = dsg.select("SELECT ?g ?s ?p ?o WHERE { " + which + "VALUES ?p { " + predicates + " } GRAPH ?g { ?s ?p ?o } }",
+            "text/tab-separated-values");
         return new Iterator<>() {
             Quad next;
             @Override public boolean hasNext() {

@@ -83,22 +83,26 @@ free_port() {   # a free port on 127.0.0.1 (another process may take it before o
 }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-# serve NAME ARGS...: starts `etom-kg serve ARGS --port 0` in the background, logging to $work/NAME.log;
-# sets $served to its base URL and $served_pid to its process id
+# serve NAME ARGS...: starts `etom-kg serve ARGS --port 0` in the background, logging to $work/serve-NAME.log;
+# sets $served to its base URL and $served_pid to its process id; returns 1 (with the log's last line in
+# $served_failure) when the service exits or does not answer within 300 s
 serve() {
   local name="$1"; shift
-  "${etomkg[@]}" serve "$@" --port 0 --users "$work/users" --timeout "$timeout" > "$work/$name.log" 2>&1 &
+  "${etomkg[@]}" serve "$@" --port 0 --users "$work/users" --timeout "$timeout" > "$work/serve-$name.log" 2>&1 &
   served_pid=$!
   pids+=("$served_pid")
-  served=""
+  served=""; served_failure=""
   for _ in $(seq 1200); do
-    served="$(sed -n 's#^SPARQL endpoint: \(http://[^/]*\)/etom/sparql$#\1#p' "$work/$name.log" | head -1)"
+    served="$(sed -n 's#^SPARQL endpoint: \(http://[^/]*\)/etom/sparql$#\1#p' "$work/serve-$name.log" | head -1)"
     [ -n "$served" ] && break
-    kill -0 "$served_pid" 2>/dev/null || { cat "$work/$name.log" >&2; echo "bench: serve ($name) did not start" >&2; exit 1; }
+    if ! kill -0 "$served_pid" 2>/dev/null; then served_failure="$(tail -n 1 "$work/serve-$name.log")"; return 1; fi
     sleep 0.25
   done
-  [ -n "$served" ] || { cat "$work/$name.log" >&2; echo "bench: serve ($name) did not start in 300 s" >&2; exit 1; }
+  if [ -z "$served" ]; then stop "$served_pid"; served_failure="it did not answer in 300 s"; return 1; fi
   until curl -sf -o /dev/null "$served/api/health"; do sleep 0.2; done
+}
+must_serve() {   # serve, or stop the benchmark with the service's log
+  serve "$@" || { cat "$work/serve-$1.log" >&2; echo "bench: serve ($1) did not start: $served_failure" >&2; exit 1; }
 }
 
 # ---- a user who may write
@@ -111,7 +115,7 @@ echo
 
 # ---- (a) the embedded store, built from ontology/ by serve
 t0=$(date +%s%N)
-serve embedded --data "$work/data"
+must_serve embedded --data "$work/data"
 embedded="$served"
 echo "embedded: serve --data (store built from ontology/ and opened) answering after $(ms_since "$t0") ms at $embedded"
 
@@ -131,7 +135,7 @@ t0=$(date +%s%N)
 "${etomkg[@]}" load --store "$fuseki_url" > "$work/load-fuseki.log" 2>&1 || { cat "$work/load-fuseki.log" >&2; echo "bench: load --store (Fuseki) failed" >&2; exit 1; }
 echo "fuseki:   load --store $fuseki_url in $(ms_since "$t0") ms ($(tail -1 "$work/load-fuseki.log"))"
 t0=$(date +%s%N)
-serve fuseki --store "$fuseki_url"
+must_serve fuseki --store "$fuseki_url"
 replica1="$served"
 echo "fuseki:   serve --store answering after $(ms_since "$t0") ms at $replica1"
 
@@ -209,15 +213,20 @@ SQL
   rm -f "$vdir/setup.sql"
   ( umask 077; printf 'query = http://127.0.0.1:%s/sparql\nupdate = http://127.0.0.1:%s/sparql-auth\ndata = http://127.0.0.1:%s/sparql-graph-crud-auth\nuser = etomkg\npassword = %s\n' \
       "$vhttp" "$vhttp" "$vhttp" "$vpassword" > "$work/virtuoso.store" )
-  echo "virtuoso: $(/usr/bin/virtuoso-t -? 2>&1 | grep -m1 -o 'Version [^ ]*' || echo 'version ?') started and set up in $(ms_since "$t0") ms on 127.0.0.1:$vhttp"
+  echo "virtuoso: Virtuoso $( (/usr/bin/virtuoso-t -? 2>&1 || true) | grep -m1 -o 'Version [^ ]*' || true) started and set up in $(ms_since "$t0") ms on 127.0.0.1:$vhttp"
   t0=$(date +%s%N)
   "${etomkg[@]}" load --store "$work/virtuoso.store" > "$work/load-virtuoso.log" 2>&1 || { cat "$work/load-virtuoso.log" >&2; echo "bench: load --store (Virtuoso) failed" >&2; exit 1; }
   echo "virtuoso: load --store FILE in $(ms_since "$t0") ms ($(tail -1 "$work/load-virtuoso.log"))"
   t0=$(date +%s%N)
-  serve virtuoso-serve --store "$work/virtuoso.store"
-  virtuoso_serve_pid="$served_pid"
-  echo "virtuoso: serve --store answering after $(ms_since "$t0") ms at $served"
-  stores="$stores,virtuoso=$served"
+  if serve virtuoso --store "$work/virtuoso.store"; then
+    virtuoso_serve_pid="$served_pid"
+    echo "virtuoso: serve --store answering after $(ms_since "$t0") ms at $served"
+    stores="$stores,virtuoso=$served"
+  else   # reported, and the benchmark goes on with the other stores
+    echo "virtuoso: serve --store FAILED to start after $(ms_since "$t0") ms: $served_failure"
+    echo "virtuoso: left out of parts 1 and 2"
+    stop "$virtuoso_pid"; virtuoso=0
+  fi
 else
   echo "virtuoso: left out (SKIP_VIRTUOSO, or /usr/bin/virtuoso-t not installed)"
 fi
@@ -235,7 +244,7 @@ if [ "$virtuoso" = 1 ]; then   # not needed for part 3: its service and Virtuoso
   stop "$virtuoso_serve_pid"; stop "$virtuoso_pid"
 fi
 t0=$(date +%s%N)
-serve fuseki-2 --store "$fuseki_url"
+must_serve fuseki-2 --store "$fuseki_url"
 replica2="$served"
 echo
 echo "== 3. requests per second at ${CLIENTS:-32} clients; a second serve --store over the same Fuseki answering after $(ms_since "$t0") ms at $replica2"

@@ -37,10 +37,12 @@
 #   WARMUP=5              seconds of warm-up before each cell in part 3
 #   QUERIES="process?id=1.3.3.10.2;path-to-root?id=1.3.3.10.2&release=26.0"   named queries of part 3
 #   SKIP_VIRTUOSO=1       leave Virtuoso out (also when /usr/bin/virtuoso-t is not installed)
+#   SKIP_FUSEKI=1         leave the second Fuseki out, and with it part 3
 #   ETOMKG_BUILD=DIR      build the jar in DIR (mvn -Detomkg.build=DIR) and run it the way ./etom-kg does,
 #                         for a checkout where other builds use target/; by default ./etom-kg builds target/
 #   ETOM_KG_JAVA_OPTS     JVM options for the services, as for ./etom-kg
-#   WORK=DIR              keep the scratch folder (stores, users, store file, every log) there
+#   WORK=DIR              keep the scratch folder (stores, users, store file, every log) there; an embedded
+#                         store already in DIR/data is served as it is, not built again
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$home"
@@ -120,27 +122,30 @@ embedded="$served"
 echo "embedded: serve --data (store built from ontology/ and opened) answering after $(ms_since "$t0") ms at $embedded"
 
 # ---- (b) a second Fuseki in a process of its own, loaded by etom-kg
-java -Xmx1g -cp "$jar:$classes" org.etomkg.bench.remote.StoreServer "$work/fuseki-db" 0 > "$work/fuseki.log" 2>&1 &
-pids+=("$!"); fuseki_pid=$!
-fport=""
-for _ in $(seq 600); do
-  fport="$(sed -n 's/^READY \([0-9]*\)$/\1/p' "$work/fuseki.log" | head -1)"
-  [ -n "$fport" ] && break
-  kill -0 "$fuseki_pid" 2>/dev/null || { cat "$work/fuseki.log" >&2; echo "bench: Fuseki did not start" >&2; exit 1; }
-  sleep 0.2
-done
-[ -n "$fport" ] || { echo "bench: Fuseki did not start in 120 s" >&2; exit 1; }
-fuseki_url="http://127.0.0.1:$fport/ds"
-t0=$(date +%s%N)
-"${etomkg[@]}" load --store "$fuseki_url" > "$work/load-fuseki.log" 2>&1 || { cat "$work/load-fuseki.log" >&2; echo "bench: load --store (Fuseki) failed" >&2; exit 1; }
-echo "fuseki:   load --store $fuseki_url in $(ms_since "$t0") ms ($(tail -1 "$work/load-fuseki.log"))"
-t0=$(date +%s%N)
-must_serve fuseki --store "$fuseki_url"
-replica1="$served"
-echo "fuseki:   serve --store answering after $(ms_since "$t0") ms at $replica1"
+stores="embedded=$embedded"
+if [ -z "${SKIP_FUSEKI:-}" ]; then
+  java -Xmx1g -cp "$jar:$classes" org.etomkg.bench.remote.StoreServer "$work/fuseki-db" 0 > "$work/fuseki.log" 2>&1 &
+  pids+=("$!"); fuseki_pid=$!
+  fport=""
+  for _ in $(seq 600); do
+    fport="$(sed -n 's/^READY \([0-9]*\)$/\1/p' "$work/fuseki.log" | head -1)"
+    [ -n "$fport" ] && break
+    kill -0 "$fuseki_pid" 2>/dev/null || { cat "$work/fuseki.log" >&2; echo "bench: Fuseki did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  [ -n "$fport" ] || { echo "bench: Fuseki did not start in 120 s" >&2; exit 1; }
+  fuseki_url="http://127.0.0.1:$fport/ds"
+  t0=$(date +%s%N)
+  "${etomkg[@]}" load --store "$fuseki_url" > "$work/load-fuseki.log" 2>&1 || { cat "$work/load-fuseki.log" >&2; echo "bench: load --store (Fuseki) failed" >&2; exit 1; }
+  echo "fuseki:   load --store $fuseki_url in $(ms_since "$t0") ms ($(tail -1 "$work/load-fuseki.log"))"
+  t0=$(date +%s%N)
+  must_serve fuseki --store "$fuseki_url"
+  replica1="$served"
+  echo "fuseki:   serve --store answering after $(ms_since "$t0") ms at $replica1"
+  stores="$stores,fuseki=$replica1"
+fi
 
 # ---- (c) a private Virtuoso, set up as VirtuosoStore in the tests, loaded by etom-kg through a store file
-stores="embedded=$embedded,fuseki=$replica1"
 if [ "$virtuoso" = 1 ]; then
   vdir="$work/virtuoso"; mkdir -p "$vdir"
   vsql="$(free_port)"; vhttp="$(free_port)"
@@ -243,14 +248,16 @@ bench put --home "$home" --stores "$stores" --user bench --puts "${PUTS:-3}" --p
 if [ "$virtuoso" = 1 ]; then   # not needed for part 3: its service and Virtuoso leave the cores to the rest
   stop "$virtuoso_serve_pid"; stop "$virtuoso_pid"
 fi
-t0=$(date +%s%N)
-must_serve fuseki-2 --store "$fuseki_url"
-replica2="$served"
-echo
-echo "== 3. requests per second at ${CLIENTS:-32} clients; a second serve --store over the same Fuseki answering after $(ms_since "$t0") ms at $replica2"
-echo "== client ($((${CLIENTS:-32})) threads), services and Fuseki share $(nproc) cores: two replicas add no hardware here, only processes; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-bench rps --groups "embedded (reference)=$embedded;fuseki, 1 replica=$replica1;fuseki, 2 replicas=$replica1+$replica2" \
-  --queries "${QUERIES:-process?id=1.3.3.10.2;path-to-root?id=1.3.3.10.2&release=26.0}" \
-  --clients "${CLIENTS:-32}" --seconds "${SECONDS_PER_CELL:-15}" --warmup "${WARMUP:-5}"
+if [ -z "${SKIP_FUSEKI:-}" ]; then
+  t0=$(date +%s%N)
+  must_serve fuseki-2 --store "$fuseki_url"
+  replica2="$served"
+  echo
+  echo "== 3. requests per second at ${CLIENTS:-32} clients; a second serve --store over the same Fuseki answering after $(ms_since "$t0") ms at $replica2"
+  echo "== client ($((${CLIENTS:-32})) threads), services and Fuseki share $(nproc) cores: two replicas add no hardware here, only processes; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  bench rps --groups "embedded (reference)=$embedded;fuseki, 1 replica=$replica1;fuseki, 2 replicas=$replica1+$replica2" \
+    --queries "${QUERIES:-process?id=1.3.3.10.2;path-to-root?id=1.3.3.10.2&release=26.0}" \
+    --clients "${CLIENTS:-32}" --seconds "${SECONDS_PER_CELL:-15}" --warmup "${WARMUP:-5}"
+fi
 echo
 echo "== logs: $(ls "$work"/*.log | wc -l) files$([ "$keep" = 1 ] && echo ", in $work")"

@@ -326,15 +326,17 @@ public final class RemoteBench {
         List<String> kv = new ArrayList<>();
         for (String q : queries) {
             System.out.printf(Locale.ROOT, "%n== GET /api/queries/%s%n%n", q);
-            System.out.println("| services | req/s | p50 ms | p99 ms | errors | req/s vs first row |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
-            double firstRps = Double.NaN;
+            System.out.println("| services | req/s | p50 ms | p99 ms | errors | req/s vs first row | req/s vs row above |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            double firstRps = Double.NaN, lastRps = Double.NaN;
             for (var g : groups.entrySet()) {
                 List<URI> uris = g.getValue().stream().map(b -> URI.create(b + "/api/queries/" + q)).toList();
                 cell(uris, clients, warmup);
                 Samples s = cell(uris, clients, seconds);
                 if (Double.isNaN(firstRps)) firstRps = s.rps();
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %.2f | %d | %.2f |%n", g.getKey(), s.rps(), s.p(50), s.p(99), s.errors, s.rps() / firstRps);
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %.2f | %d | %.2f | %s |%n", g.getKey(), s.rps(), s.p(50), s.p(99), s.errors, s.rps() / firstRps,
+                    Double.isNaN(lastRps) ? "-" : String.format(Locale.ROOT, "%.2f", s.rps() / lastRps));
+                lastRps = s.rps();
                 kv.add(String.format(Locale.ROOT, "rps query=%s services=%s clients=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d",
                     q.substring(0, q.indexOf('?') < 0 ? q.length() : q.indexOf('?')), g.getKey(), clients, s.rps(), s.p(50), s.p(99), s.errors));
             }

@@ -296,6 +296,20 @@ public final class RemoteBench {
         List<String> kv = new ArrayList<>();
         for (var store : stores.entrySet()) {
             String base = store.getValue();
+            try {
+                putOne(base, store.getKey(), name, ttl, auth, puts, processes, kv);
+            } catch (IllegalStateException failed) {   // a store that cannot take it is a finding, not the end of the run
+                String why = failed.getMessage().replaceAll("\\s+", " ");
+                System.out.printf(Locale.ROOT, "| %s | FAILED: %s | | | | |%n", store.getKey(), why.substring(0, Math.min(300, why.length())));
+                kv.add(String.format(Locale.ROOT, "put store=%s processes=%d failed=1", store.getKey(), processes));
+            }
+        }
+        System.out.println();
+        kv.forEach(System.out::println);
+    }
+
+    void putOne(String base, String storeName, String name, String ttl, String auth, int puts, int processes, List<String> kv) throws Exception {
+        {
             send(req(base, "/api/extensions/" + name).header("Authorization", auth).DELETE(), 204, 404);
             double[] v0 = timed(req(base, "/api/validate").header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString(ttl)), 200);
             double first = timed(req(base, "/api/extensions/" + name).header("Authorization", auth).header("Content-Type", "text/turtle")
@@ -309,13 +323,11 @@ public final class RemoteBench {
             double del = timed(req(base, "/api/extensions/" + name).header("Authorization", auth).DELETE(), 204)[0];
             double[] sorted = replace.clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f (%.0f-%.0f) | %.0f | %.0f | %.0f |%n", store.getKey(), first, median(replace), sorted[0], sorted[sorted.length - 1],
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f (%.0f-%.0f) | %.0f | %.0f | %.0f |%n", storeName, first, median(replace), sorted[0], sorted[sorted.length - 1],
                 median(validate), median(replace) - median(validate), del);
             kv.add(String.format(Locale.ROOT, "put store=%s processes=%d first_ms=%.1f replace_median_ms=%.1f validate_median_ms=%.1f validate_first_ms=%.1f delete_ms=%.1f",
-                store.getKey(), processes, first, median(replace), median(validate), v0[0], del));
+                storeName, processes, first, median(replace), median(validate), v0[0], del));
         }
-        System.out.println();
-        kv.forEach(System.out::println);
     }
 
     // ------------------------------------------------------------------ requests per second

@@ -83,7 +83,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     /** A SELECT over the store's query endpoint, its rows read as they arrive; the request is closed when they run out. */
     Iterator<Binding> select(String query) {
-        QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query)
+        QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query).sendMode(RemoteStore.SEND_MODE)
             .timeout(RemoteStore.READ_SECONDS, TimeUnit.SECONDS).build();
         RowSet rows;
         try {

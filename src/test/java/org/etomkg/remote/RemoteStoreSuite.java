@@ -185,14 +185,56 @@ abstract class RemoteStoreSuite {
         }));
     }
 
+    /** Quality checks this kind of store answers otherwise (by check name), each with the reason; they are compared one by one, to stay so. */
+    Map<String, String> checksOtherwise() { return Map.of(); }
+
     /** check --store: the quality checks find what they find on the embedded store, and nothing of the store's own record. */
     @Test
     void theQualityChecksFindTheSame() {
         QualityChecks checks = new QualityChecks(QUERIES.resolve("checks"));
         NamedQuery releases = QueryFiles.read(QUERIES.resolve("releases.rq"));
-        List<String> there = findings(remote, checks, releases);
         assertTrue(embeddedFindings.size() > 100, "the checks find things: " + embeddedFindings.size());
-        assertEquals(embeddedFindings, there);
+        if (checksOtherwise().isEmpty()) {
+            assertEquals(embeddedFindings, findings(remote, checks, releases));
+            return;
+        }
+        List<String> here = new ArrayList<>(), there = new ArrayList<>();
+        try (var conn = remote.connect()) {
+            QueryRunner runner = new QueryRunner(conn, 120);
+            for (NamedQuery check : checks.checks()) {
+                List<String> expected = embeddedFindings.stream().filter(f -> f.startsWith(check.name() + " ")).toList();
+                List<String> found;
+                try {
+                    found = findings(check, runner);
+                } catch (RuntimeException failed) {
+                    found = List.of("failed: " + failed.getMessage());
+                }
+                String otherwise = checksOtherwise().get(check.name());
+                if (otherwise == null) {
+                    here.addAll(expected);
+                    there.addAll(found);
+                } else {
+                    assertNotEquals(expected, found, check.name() + " is listed as finding otherwise (" + otherwise + "), and now agrees: take it off the list");
+                }
+            }
+        }
+        assertEquals(here, there);
+    }
+
+    /** One check's findings, written as {@link #findings(KnowledgeStore, QualityChecks, NamedQuery)} writes them. */
+    private static List<String> findings(NamedQuery check, QueryRunner runner) {
+        var result = runner.run(check, Map.of());
+        List<String> out = new ArrayList<>();
+        for (Binding b : result.rows()) {
+            TreeMap<String, String> values = new TreeMap<>();
+            for (String c : result.columns()) {
+                var n = b.get(Var.alloc(c));
+                if (n != null) values.put(c, n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+            }
+            out.add(check.name() + " " + check.severity().get() + " " + values);
+        }
+        out.sort(null);
+        return out;
     }
 
     private static List<String> findings(KnowledgeStore store, QualityChecks checks, NamedQuery releases) {

@@ -39,11 +39,50 @@ class VirtuosoSuiteTest extends RemoteStoreSuite {
 
     @Override RemoteLoad.Result firstLoad() { return first; }
 
-    @Override Map<String, String> answersOtherwise() { return Map.of(); }
+    // Why, for each: Virtuoso 7.2.5's own SPARQL (see also the notes in VirtuosoStore). GROUP_CONCAT's order is
+    // not defined by SPARQL; Jena's is the order it found the values in, Virtuoso's is sorted.
+    private static final String CONCAT_ORDER = "GROUP_CONCAT joins the same values in another order";
+    private static final String EMPTY_CONCAT = "GROUP_CONCAT over no values is \"\" on Virtuoso, unbound on Jena";
+    private static final String LEFT_JOIN_FILTER = "a FILTER in an OPTIONAL that reads a variable bound outside it is not applied as Jena applies it";
 
-    @AfterAll
-    void stopVirtuoso() throws Exception {
-        if (virtuoso != null) virtuoso.close();
-        if (storeFile != null) Files.deleteIfExists(storeFile);
+    @Override Map<String, String> answersOtherwise() {
+        return Map.ofEntries(
+            Map.entry("bottlenecks {}", "a stored decimal comes back in canonical form (\"97\" for \"97.0\")"),
+            Map.entry("extension-coverage {release=25.5}", LEFT_JOIN_FILTER + " (EXISTS over etom:parent+)"),
+            Map.entry("extension-process {id=2.3.3.10.1, release=25.5}",
+                "FILTER NOT EXISTS over etom:parent+ inside an OPTIONAL keeps farther reference processes; " + EMPTY_CONCAT + "; decimal target in canonical form"),
+            Map.entry("extension-process-apis {id=2.3.3.10.1}", "a stored xsd:boolean true comes back as \"1\"^^xsd:boolean"),
+            Map.entry("extension-processes {extension=remote-ext0}", "FILTER NOT EXISTS over etom:parent+ inside an OPTIONAL keeps farther reference processes"),
+            Map.entry("group-domain-apis {domain=Customer, group=Fulfillment, release=25.5}", CONCAT_ORDER),
+            Map.entry("multi-group-processes {release=25.5}", "MAX over booleans gives 0/1 integers; " + CONCAT_ORDER),
+            Map.entry("multi-group-processes {release=26.0}", "MAX over booleans gives 0/1 integers; " + CONCAT_ORDER),
+            Map.entry("process-children {parent=1.3.3, release=25.5}", "COUNT(DISTINCT ?child) is 1, not 0, where the OPTIONAL found no child"),
+            Map.entry("process-children {parent=1.3.3.10, release=25.5}", "COUNT(DISTINCT ?child) is 1, not 0, where the OPTIONAL found no child"),
+            Map.entry("process-components {id=1.3, release=25.5}", CONCAT_ORDER),
+            Map.entry("process-extensions {id=1.3.3.10, release=25.5}", "Virtuoso fails to compile it (SQ200 No column ...element)"),
+            Map.entry("release-processes {release=25.5}", EMPTY_CONCAT),
+            Map.entry("stale-component-references {release=25.5}", LEFT_JOIN_FILTER + " (FILTER (!BOUND(?now)))"),
+            Map.entry("stale-component-references {release=26.0}", LEFT_JOIN_FILTER + " (FILTER (!BOUND(?now)))"));
+    }
+
+    @Override Map<String, String> checksOtherwise() {
+        return Map.of(
+            "skos-overlapping-labels", CONCAT_ORDER,
+            "skos-reaches-domain", "Virtuoso fails to compile it (SQ200 No column ...concept); its parts alone answer FILTER NOT EXISTS over skos:broader+ wrongly");
+    }
+
+    /** After the suite's own clean-up, which still needs the store (a subclass's @AfterAll would run first). */
+    @Override @AfterAll
+    void close() {
+        try {
+            if (virtuoso != null) super.close();
+        } finally {
+            if (virtuoso != null) virtuoso.close();
+            try {
+                if (storeFile != null) Files.deleteIfExists(storeFile);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -131,6 +131,7 @@ final class PushedQueries implements QueryEngineFactory {
 
         private QueryExec exec(Query q) {
             return QueryExecHTTP.newBuilder().endpoint(remote.endpoints().query()).queryString(q.serialize())
+                .sendMode(RemoteStore.SEND_MODE)
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build();
         }
 

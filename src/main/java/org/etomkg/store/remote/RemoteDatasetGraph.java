@@ -86,7 +86,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     /** As {@link #select(String)}, asking for the rows in this media type (TSV is half the size of JSON, for bulk reads). */
     Iterator<Binding> select(String query, String accept) {
-        var builder = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query)
+        var builder = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query).sendMode(RemoteStore.SEND_MODE)
             .timeout(RemoteStore.READ_SECONDS, TimeUnit.SECONDS);
         if (accept != null) builder.acceptHeader(accept);
         QueryExec exec = builder.build();
@@ -183,7 +183,8 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     @Override public Iterator<Node> listGraphNodes() {
         List<Node> out = new ArrayList<>();
-        select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").forEachRemaining(b -> out.add(b.get("g")));
+        // GROUP BY, not DISTINCT: Virtuoso 7 answers this in milliseconds, the DISTINCT form not within a minute
+        select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").forEachRemaining(b -> out.add(b.get("g")));
         out.removeIf(g -> !StoreRecord.isOurs(g));
         return out.iterator();
     }

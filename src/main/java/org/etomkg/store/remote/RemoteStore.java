@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.StoreException;
@@ -33,6 +34,12 @@ import org.etomkg.store.StoreUnavailableException;
 public final class RemoteStore implements KnowledgeStore {
     /** Longest a read of ours (not a user's query, which has the service's timeout) may take. */
     static final long READ_SECONDS = 120;
+    /**
+     * A long query goes as an HTML form POST, not as Jena's default body of type
+     * application/sparql-query: Virtuoso 7 never answers that body (the request times out while the
+     * same query as a form is answered at once). Both are SPARQL 1.1 Protocol; every store takes the form.
+     */
+    static final QuerySendMode SEND_MODE = QuerySendMode.asGetWithLimitForm;
     /** How often health asks the store again whether it answers. */
     static final long PING_MILLIS = 1_000;
 

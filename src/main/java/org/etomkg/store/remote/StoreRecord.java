@@ -46,7 +46,8 @@ final class StoreRecord {
 
     /** Graphs a store keeps for itself (Virtuoso's system graphs), which are not the knowledge graph's. */
     private static final List<String> SYSTEM = List.of("http://www.openlinksw.com/", "http://localhost:8890/",
-        "http://www.w3.org/ns/ldp#", "urn:activitystreams-owl:map", "urn:core:services:sparql");
+        "http://www.w3.org/ns/ldp#", "urn:activitystreams-owl:map", "urn:core:services:sparql",
+        "http://localuriqaserver/");   // Virtuoso's service description graph, made when first asked for
 
     private StoreRecord() {}
 

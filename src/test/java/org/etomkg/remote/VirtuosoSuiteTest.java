@@ -28,7 +28,8 @@ class VirtuosoSuiteTest extends RemoteStoreSuite {
         virtuoso = VirtuosoStore.start();
         storeFile = Files.createTempFile("virtuoso", ".store", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(storeFile, "query = " + virtuoso.queryEndpoint() + "\nupdate = " + virtuoso.updateEndpoint()
-            + "\ndata = " + virtuoso.graphStoreEndpoint() + "\nuser = " + virtuoso.user() + "\npassword = " + virtuoso.password() + "\n");
+            + "\ndata = " + virtuoso.graphStoreEndpoint() + "\nuser = " + virtuoso.user() + "\npassword = " + virtuoso.password()
+            + "\nupdate-size = 200\n");   // small: the extensions go in several requests, as a large one must on Virtuoso
         RemoteStore store = RemoteStore.open(StoreEndpoints.of(storeFile.toString()));
         long start = System.nanoTime();
         first = RemoteLoad.load(store, ShippedStore.ONTOLOGY);

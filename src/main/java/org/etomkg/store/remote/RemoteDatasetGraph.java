@@ -310,12 +310,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     /** Sends one update request, as it is, with the change marks of the graphs it touches. */
     void send(UpdateRequest request, Set<Node> graphs) {
         StoreRecord.mark(request, graphs, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-        try {
-            UpdateExecHTTP.newBuilder().endpoint(endpoints.update()).update(request)
-                .timeout(WRITE_SECONDS, TimeUnit.SECONDS).build().execute();
-        } catch (RuntimeException e) {
-            throw RemoteStore.unreachable(endpoints, e);
-        }
+        sendAsIs(request);
         for (Consumer<Set<Node>> listener : afterWrite) listener.accept(graphs);
     }
 
@@ -339,9 +334,43 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         if (p == null) throw new JenaTransactionException("not in a transaction");
         txn.remove();
         if (p.updates.isEmpty()) return;
-        UpdateRequest request = new UpdateRequest();
-        p.updates.forEach(request::add);
-        send(request, p.graphs);
+        List<UpdateRequest> requests = split(p.updates, endpoints.maxUpdateQuads());
+        for (int i = 0; i < requests.size() - 1; i++) sendAsIs(requests.get(i));
+        send(requests.get(requests.size() - 1), p.graphs);
+    }
+
+    /**
+     * The changes as requests: one, unless the store takes only so many triples in one (Virtuoso's
+     * SPARQL compiler runs out of memory on a few thousand). Then the inserts are sent in parts, in
+     * order, and the change is no longer one transaction, as it is not on such a store anyway.
+     */
+    static List<UpdateRequest> split(List<Update> updates, int maxQuads) {
+        List<UpdateRequest> out = new ArrayList<>();
+        UpdateRequest current = new UpdateRequest();
+        int inCurrent = 0;
+        for (Update u : updates) {
+            if (maxQuads <= 0 || !(u instanceof UpdateDataInsert insert)) { current.add(u); continue; }
+            List<Quad> quads = insert.getQuads();
+            for (int from = 0; from < quads.size(); ) {
+                if (inCurrent >= maxQuads) { out.add(current); current = new UpdateRequest(); inCurrent = 0; }
+                int to = Math.min(quads.size(), from + maxQuads - inCurrent);
+                QuadDataAcc part = new QuadDataAcc();
+                quads.subList(from, to).forEach(part::addQuad);
+                current.add(new UpdateDataInsert(part));
+                inCurrent += to - from;
+                from = to;
+            }
+        }
+        out.add(current);
+        return out;
+    }
+
+    private void sendAsIs(UpdateRequest request) {
+        try {
+            UpdateExecHTTP.newBuilder().endpoint(endpoints.update()).update(request).timeout(WRITE_SECONDS, TimeUnit.SECONDS).build().execute();
+        } catch (RuntimeException e) {
+            throw RemoteStore.unreachable(endpoints, e);
+        }
     }
 
     @Override public void abort() { txn.remove(); }

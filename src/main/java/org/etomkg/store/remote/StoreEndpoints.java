@@ -29,11 +29,12 @@ import org.apache.jena.http.auth.AuthEnv;
  * user     = etomkg
  * password = ...            (or: password-env = NAME_OF_A_VARIABLE)
  * auth     = basic          (sent with every request, the default; or: digest, answered when the store asks)
+ * update-size = 1000        (optional: at most this many triples per update request; see RemoteDatasetGraph)
  * </pre>
  * Basic is sent up front because a store that closes the connection on its 401 (Virtuoso does)
  * loses a large body sent without it; over a network, give the store an https URL.
  */
-public record StoreEndpoints(String query, String update, String data, Optional<String> user, String source) {
+public record StoreEndpoints(String query, String update, String data, Optional<String> user, String source, int maxUpdateQuads) {
 
     /** A {@code --store} value: an http(s) URL, or the path of a store file. */
     public static StoreEndpoints of(String store) {
@@ -48,7 +49,7 @@ public record StoreEndpoints(String query, String update, String data, Optional<
         if (uri.getUserInfo() != null)
             throw new IllegalArgumentException("--store " + uri.getScheme() + "://…@" + uri.getHost()
                 + ": put a user and password in a store file, not in the URL (they would show in the process list and the logs)");
-        return new StoreEndpoints(base + "/sparql", base + "/update", base + "/data", Optional.empty(), base);
+        return new StoreEndpoints(base + "/sparql", base + "/update", base + "/data", Optional.empty(), base, 0);
     }
 
     /** Reads a store file; a missing key or an endpoint that is not an http(s) URL is named with the file. */
@@ -79,7 +80,16 @@ public record StoreEndpoints(String query, String update, String data, Optional<
                 else AuthEnv.get().registerUsernamePassword(URI.create(endpoint), user.get(), password);
             }
         }
-        return new StoreEndpoints(query, update, data, user, file.toString());
+        int maxUpdateQuads = 0;
+        String size = p.getProperty("update-size");
+        if (size != null) {
+            try {
+                maxUpdateQuads = Integer.parseInt(size.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": update-size = " + size.strip() + " is not a number of triples");
+            }
+        }
+        return new StoreEndpoints(query, update, data, user, file.toString(), maxUpdateQuads);
     }
 
     private static String endpoint(Properties p, String key, Path file) {
@@ -103,7 +113,7 @@ public record StoreEndpoints(String query, String update, String data, Optional<
     }
 
     /** The same endpoints with another query endpoint (Fuseki's older {@code /query}). */
-    StoreEndpoints withQuery(String other) { return new StoreEndpoints(other, update, data, user, source); }
+    StoreEndpoints withQuery(String other) { return new StoreEndpoints(other, update, data, user, source, maxUpdateQuads); }
 
     /** For messages and logs: the endpoints and the user's name, never a password. */
     @Override public String toString() {

@@ -125,7 +125,7 @@ abstract class RemoteStoreSuite {
     @AfterAll
     void close() {
         for (int n = 0; n < ExtensionPromiseTest.CONFORMING.size(); n++) new ExtensionStore(remote).delete("remote-ext" + n);
-        search.close();
+        if (search != null) search.close();
         remote.close();
     }
 

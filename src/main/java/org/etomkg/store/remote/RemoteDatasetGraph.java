@@ -82,14 +82,9 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     // ---- reads
 
     /** A SELECT over the store's query endpoint, its rows read as they arrive; the request is closed when they run out. */
-    Iterator<Binding> select(String query) { return select(query, null); }
-
-    /** As {@link #select(String)}, asking for the rows in this media type (TSV is half the size of JSON, for bulk reads). */
-    Iterator<Binding> select(String query, String accept) {
-        var builder = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query).sendMode(RemoteStore.SEND_MODE)
-            .timeout(RemoteStore.READ_SECONDS, TimeUnit.SECONDS);
-        if (accept != null) builder.acceptHeader(accept);
-        QueryExec exec = builder.build();
+    Iterator<Binding> select(String query) {
+        QueryExec exec = QueryExecHTTP.newBuilder().endpoint(endpoints.query()).queryString(query).sendMode(RemoteStore.SEND_MODE)
+            .timeout(RemoteStore.READ_SECONDS, TimeUnit.SECONDS).build();
         RowSet rows;
         try {
             rows = exec.select();

@@ -216,7 +216,7 @@ SQL
   /usr/bin/isql-vt "127.0.0.1:$vsql" dba dba "$vdir/setup.sql" > "$vdir/setup.log" 2>&1 || true
   if grep -q '\*\*\* Error' "$vdir/setup.log"; then cat "$vdir/setup.log" >&2; echo "bench: Virtuoso's setup failed" >&2; exit 1; fi
   rm -f "$vdir/setup.sql"
-  ( umask 077; printf 'query = http://127.0.0.1:%s/sparql\nupdate = http://127.0.0.1:%s/sparql-auth\ndata = http://127.0.0.1:%s/sparql-graph-crud-auth\nuser = etomkg\npassword = %s\n' \
+  ( umask 077; printf 'query = http://127.0.0.1:%s/sparql\nupdate = http://127.0.0.1:%s/sparql-auth\ndata = http://127.0.0.1:%s/sparql-graph-crud-auth\nuser = etomkg\npassword = %s\nupdate-size = 1000\n' \
       "$vhttp" "$vhttp" "$vhttp" "$vpassword" > "$work/virtuoso.store" )
   echo "virtuoso: Virtuoso $( (/usr/bin/virtuoso-t -? 2>&1 || true) | grep -m1 -o 'Version [^ ]*' || true) started and set up in $(ms_since "$t0") ms on 127.0.0.1:$vhttp"
   t0=$(date +%s%N)

@@ -19,6 +19,7 @@ import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphBaseFind;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
@@ -64,7 +65,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final PrefixMap prefixes = PrefixMapFactory.create();
     private final ThreadLocal<Pending> txn = new ThreadLocal<>();
     private final List<Consumer<Set<Node>>> afterWrite = new CopyOnWriteArrayList<>();
-    private volatile Object searchReplica;   // a DatasetGraph holding the search index, when serving (see PushedQueries)
+    private volatile DatasetGraph searchReplica;   // holds the search index, when serving (see PushedQueries)
 
     static { PushedQueries.register(); }
 
@@ -75,9 +76,9 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     /** Told the graphs of every write this process commits, once the store has taken it. */
     void afterWrite(Consumer<Set<Node>> listener) { afterWrite.add(listener); }
 
-    void searchReplica(org.apache.jena.sparql.core.DatasetGraph replica) { this.searchReplica = replica; }
+    void searchReplica(DatasetGraph replica) { this.searchReplica = replica; }
 
-    org.apache.jena.sparql.core.DatasetGraph searchReplica() { return (org.apache.jena.sparql.core.DatasetGraph) searchReplica; }
+    DatasetGraph searchReplica() { return searchReplica; }
 
     // ---- reads
 

@@ -31,6 +31,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ShippedStore;
+import org.etomkg.store.StoreContents;
 import org.etomkg.suggest.TelecomSynonyms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -533,10 +534,6 @@ class NamedQueriesTest {
     }
 
     private static long quads() {
-        return Txn.calculateRead(store.datasetGraph(), () -> {
-            long n = 0;
-            for (var it = store.datasetGraph().find(); it.hasNext(); it.next()) n++;
-            return n;
-        });
+        return StoreContents.quads(store);
     }
 }

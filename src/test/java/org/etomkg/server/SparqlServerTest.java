@@ -39,6 +39,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
+import org.etomkg.store.StoreContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -315,11 +316,7 @@ class SparqlServerTest {
     }
 
     private static long quads() {
-        return Txn.calculateRead(store.datasetGraph(), () -> {
-            long n = 0;
-            for (var it = store.datasetGraph().find(); it.hasNext(); it.next()) n++;
-            return n;
-        });
+        return StoreContents.quads(store);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

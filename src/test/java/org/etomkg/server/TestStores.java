@@ -10,6 +10,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.etomkg.store.KnowledgeStore;
 import org.etomkg.store.ShippedStore;
+import org.etomkg.store.StoreContents;
 
 /** Stores for the service tests: built from the real {@code ontology/} into a temporary folder. */
 final class TestStores {
@@ -34,11 +35,7 @@ final class TestStores {
 
     /** Every quad of the store, counted in one read transaction. */
     static long quads(KnowledgeStore store) {
-        return Txn.calculateRead(store.datasetGraph(), () -> {
-            long n = 0;
-            for (var it = store.datasetGraph().find(); it.hasNext(); it.next()) n++;
-            return n;
-        });
+        return StoreContents.quads(store);
     }
 
     /** The triples of one named graph. */

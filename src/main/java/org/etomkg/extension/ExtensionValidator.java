@@ -98,7 +98,7 @@ public final class ExtensionValidator {
                     data.add(Triple.create(h, ETOM.term("extendsRelease"), iri));
                 }
             }
-            referenceData(extension, release).find().forEachRemaining(data::add);
+            addReferenceData(data, extension, release);   // straight into the data graph: the release is copied once
             markMentions(extension, data);
         }
         for (ReportEntry e : own.getEntries()) {
@@ -196,6 +196,11 @@ public final class ExtensionValidator {
      */
     public Graph referenceData(Graph extension, String target) {
         Graph data = GraphFactory.createDefaultGraph();
+        addReferenceData(data, extension, target);
+        return data;
+    }
+
+    private void addReferenceData(Graph data, Graph extension, String target) {
         Graph targetGraph = reference.release(target);
         targetGraph.find().forEachRemaining(data::add);
         reference.metaModel().find().forEachRemaining(data::add);
@@ -233,7 +238,6 @@ public final class ExtensionValidator {
                 }
             }
         });
-        return data;
     }
 
     /** A process of another release, its release, and its versions along the crosswalk up to the targeted release. */

@@ -333,9 +333,15 @@ public final class CanonicalTurtle {
                 int si = i, sj = j;
                 while (i < x.length() && Character.isDigit(x.charAt(i))) i++;
                 while (j < y.length() && Character.isDigit(y.charAt(j))) j++;
-                String nx = x.substring(si, i).replaceFirst("^0+(?=.)", ""), ny = y.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
-                if (c != 0) return c;
+                // leading zeros do not count (a run of zeros keeps its last); counted in place, since sorting
+                // a large file's blank nodes compares their whole text many times
+                while (si < i - 1 && x.charAt(si) == '0') si++;
+                while (sj < j - 1 && y.charAt(sj) == '0') sj++;
+                if (i - si != j - sj) return Integer.compare(i - si, j - sj);
+                for (int k = 0; k < i - si; k++) {
+                    int c = Character.compare(x.charAt(si + k), y.charAt(sj + k));
+                    if (c != 0) return c;
+                }
             } else {
                 if (a != b) return Character.compare(a, b);
                 i++;

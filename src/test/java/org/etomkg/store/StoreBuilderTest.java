@@ -54,13 +54,12 @@ class StoreBuilderTest {
 
     @TempDir static Path tmp;
     static Path data;
-    static StoreBuilder.Result firstBuild;
     static Map<String, Long> triplesPerGraph;
 
+    /** The store every test JVM builds from the shipped files once (ShippedStore); the rebuild test builds it again here. */
     @BeforeAll
     static void buildFromTheShippedFiles() {
-        data = tmp.resolve("data");
-        firstBuild = new StoreBuilder().rebuild(ONTOLOGY, data);
+        data = ShippedStore.copyTo(tmp.resolve("data"));
         triplesPerGraph = triplesPerGraph(data);
     }
 
@@ -84,9 +83,6 @@ class StoreBuilderTest {
             assertTrue(store.graphNames().containsAll(expected), store.graphNames().toString());
             assertEquals(files, store.graphNames().size(), "one graph per Turtle file: " + store.graphNames());
         }
-        assertTrue(firstBuild.rebuilt());
-        assertEquals(files, firstBuild.graphs());
-        assertEquals(triplesPerGraph.values().stream().mapToLong(Long::longValue).sum(), firstBuild.triples());
     }
 
     @Test
@@ -231,8 +227,8 @@ class StoreBuilderTest {
         try {
             StoreBuilder.Result again = new StoreBuilder().rebuild(ONTOLOGY, data);
             assertTrue(again.rebuilt());
-            assertEquals(firstBuild.graphs(), again.graphs());
-            assertEquals(firstBuild.triples() + 1, again.triples());
+            assertEquals(triplesPerGraph.size(), again.graphs(), "one graph per Turtle file; the user's is carried, not counted");
+            assertEquals(triplesPerGraph.values().stream().mapToLong(Long::longValue).sum() + 1, again.triples());
 
             Map<String, Long> expected = new TreeMap<>(triplesPerGraph);
             expected.put(USER_GRAPH, 1L);

@@ -37,9 +37,11 @@ public final class LoadedFuseki {
                     ShippedStore.deleteTree(dir);
                 }));
                 RemoteLoad.Result first;
+                long start = System.nanoTime();
                 try (RemoteStore store = RemoteStore.open(StoreEndpoints.of(fuseki.url()))) {
                     first = RemoteLoad.load(store, ShippedStore.ONTOLOGY);
                 }
+                System.out.printf("Fuseki: loaded %,d triples in %d ms%n", first.triples(), (System.nanoTime() - start) / 1_000_000);
                 shared = new LoadedFuseki(fuseki, first);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

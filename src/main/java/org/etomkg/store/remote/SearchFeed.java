@@ -52,7 +52,9 @@ public final class SearchFeed implements AutoCloseable {
     public static SearchFeed start(RemoteStore store, Path ontologyDir, long pollMillis) {
         RemoteDatasetGraph dsg = store.remote();
         Map<Node, Long> marks = StoreRecord.marks(dsg);   // before the copy: a write meanwhile is copied again at the first poll
+        long begin = System.nanoTime();
         SearchReplica replica = SearchReplica.fill(ontologyDir, graphs -> searchable(dsg, graphs));
+        LOG.info("search: the store's searchable statements copied and indexed in {} ms", (System.nanoTime() - begin) / 1_000_000);
         SearchFeed feed = new SearchFeed(dsg, replica, marks, pollMillis);
         dsg.afterWrite(feed::copied);
         dsg.searchReplica(replica.dataset());

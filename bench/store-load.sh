@@ -4,7 +4,9 @@
 # turn, each into a fresh folder. For `load`: wall, CPU and peak resident memory, and the time of
 # each of its stages (parse, write, index, fingerprint), read from the progress lines the run
 # itself prints. The text index is reported apart: "without index" is the total less that stage.
-# (fingerprint: the stage that read every graph back for the manifest; a load without it shows "-".)
+# (Stages a load of this version does not have show "-": since the files are parsed straight into
+# the loader, as tdb2.tdbloader parses its input, "stream" is parse and write together and "finish"
+# the loader's last indexing; older loads showed "parse" and "write", and once "fingerprint".)
 # The quads are the store's own, dumped to N-Quads by tdb2.tdbdump before any timing. Printed: the
 # medians, and the fastest run of each side (on a shared machine, the one least disturbed).
 # Usage: bench/store-load.sh [RUNS]   (default 3; a scratch folder; tdb2.tdbloader from bench/tdbloader)
@@ -39,11 +41,13 @@ load_once() {   # $1: data folder
     || { tr '\r' '\n' < "$scratch/progress" >&2; echo "bench: load failed" >&2; exit 1; }
 }
 
-# The stages' seconds from the progress lines, as "parse=.. write=.. index=.. fingerprint=..".
+# The stages' seconds from the progress lines, as "stream=.. finish=.. index=.." (or an older load's names).
 stages() {
   tr '\r' '\n' < "$scratch/progress" | grep 'done in' | sed -E 's/^etom-kg: //' | while IFS= read -r line; do
     s="$(sed -E 's/.*done in ([0-9.]+) s.*/\1/' <<< "$line")"
     case "$line" in
+      "loading the ontology files"*) echo -n "stream=$s " ;;
+      "writing the last"*) echo -n "finish=$s " ;;
       "reading the ontology files"*|"parsing"*) echo -n "parse=$s " ;;
       "writing"*|"loading"*) echo -n "write=$s " ;;
       "indexing"*) echo -n "index=$s " ;;
@@ -88,8 +92,8 @@ report() {   # $1: title, $2: load runs file, $3: tdbloader runs file
   tw=$(median wall "$3"); tc=$(median cpu "$3")
   echo "== $1"
   printf '%-16s %8s %8s %10s   %s\n' "" wall cpu rss_mb stages
-  printf '%-16s %8s %8s %10s   parse %s  write %s  index %s  fingerprint %s\n' "etom-kg load" "$lw" "$lc" "$(median rss_mb "$2")" \
-    "$(median parse "$2")" "$(median write "$2")" "$li" "$(median fingerprint "$2")"
+  printf '%-16s %8s %8s %10s   stream %s  finish %s  index %s  (parse %s  write %s  fingerprint %s)\n' "etom-kg load" "$lw" "$lc" "$(median rss_mb "$2")" \
+    "$(median stream "$2")" "$(median finish "$2")" "$li" "$(median parse "$2")" "$(median write "$2")" "$(median fingerprint "$2")"
   printf '%-16s %8s %8s %10s\n' "tdb2.tdbloader" "$tw" "$tc" "$(median rss_mb "$3")"
   awk -v lw="$lw" -v lc="$lc" -v li="$li" -v tw="$tw" -v tc="$tc" 'BEGIN {
     printf "load without the text index: %.2f s wall\n", lw - li

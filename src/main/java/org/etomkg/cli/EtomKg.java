@@ -27,6 +27,7 @@ public final class EtomKg implements Runnable {
     /** The command line with the error handling every command shares; tests run it in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new EtomKg());
+        withHelp(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("etom-kg: " + Failures.message(e));
             return Failures.exitCode(e);
@@ -44,6 +45,12 @@ public final class EtomKg implements Runnable {
             }
         });
         return cl;
+    }
+
+    /** Every command answers {@code --help} (and {@code --version}), as the top one does. */
+    private static void withHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(EtomKg::withHelp);
     }
 
     @Override public void run() {

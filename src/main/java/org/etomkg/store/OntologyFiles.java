@@ -110,7 +110,7 @@ public final class OntologyFiles {
         return out;
     }
 
-    private static List<Path> list(Path dir) {
+    static List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) throw new StoreException(dir + ": no such ontology folder");
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(".ttl") && Files.isRegularFile(p)).sorted().toList();
@@ -155,7 +155,7 @@ public final class OntologyFiles {
         return ontologies.get(0).getURI();
     }
 
-    private record Strict(Path file) implements ErrorHandler {
+    record Strict(Path file) implements ErrorHandler {
         @Override public void warning(String message, long line, long col) { fail("warning", message, line, col); }
         @Override public void error(String message, long line, long col) { fail("error", message, line, col); }
         @Override public void fatal(String message, long line, long col) { fail("error", message, line, col); }

@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -53,7 +50,6 @@ public final class StoreBuilder {
     /** Rebuilds unconditionally. */
     public Result rebuild(Path ontologyDir, Path dataDir) {
         long start = System.nanoTime();
-        OntologyFiles files = OntologyFiles.read(ontologyDir);   // parse everything before touching the store
         SearchIndex.checkSynonyms(ontologyDir);
         EmbeddedStore.recover(dataDir);
         Path store = dataDir.resolve(EmbeddedStore.STORE);
@@ -65,9 +61,9 @@ public final class StoreBuilder {
             Optional<Path> leftOver = Files.exists(next) ? Optional.of(next) : Optional.empty();
             deleteTree(next);
             List<String> notCarried = new ArrayList<>();
-            Map<String, GraphFingerprint> graphs = build(next, files, store, notCarried);
+            Built built = build(next, ontologyDir, store, notCarried);   // a file that fails to parse stops it here: only store.next had been written
             SearchIndex.keepSynonyms(ontologyDir, next);
-            new StoreManifest(files.fingerprint(), new ArrayList<>(files.graphs().keySet()), graphs).write(next);
+            new StoreManifest(built.read().fingerprint(), new ArrayList<>(built.read().files().keySet()), built.graphs()).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);
             Files.move(next, store);
@@ -76,8 +72,8 @@ public final class StoreBuilder {
                 deleteTree(dataDir.resolve(DAMAGED));
                 Files.move(previous, dataDir.resolve(DAMAGED));
             }
-            long triples = graphs.values().stream().mapToLong(GraphFingerprint::triples).sum();
-            return new Result(files.graphs().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
+            long triples = built.graphs().values().stream().mapToLong(GraphFingerprint::triples).sum();
+            return new Result(built.read().files().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the store in " + dataDir + ": " + e.getMessage(), e);
         } finally {
@@ -111,50 +107,47 @@ public final class StoreBuilder {
         return new Result(StoreManifest.read(dataDir.resolve(EmbeddedStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
+    /** The files as read, and every graph's fingerprint: the shipped ones and the user's carried over. */
+    private record Built(OntologyStream.Read read, Map<String, GraphFingerprint> graphs) {}
+
     /**
-     * Writes the graphs with TDB2's bulk loader (the one {@code tdb2.tdbloader} uses) and indexes
-     * them. The manifest's counts and checksums are taken from the triples as they are handed to the
-     * loader, on a second thread meanwhile, rather than by reading every graph back: the store's
-     * check at open compares them with what TDB2 then reads.
+     * Writes the graphs with TDB2's bulk loader (the one {@code tdb2.tdbloader} uses), parsing the
+     * files straight into it as that command does, then the user's graphs carried over from the old
+     * store, and indexes them. The manifest's counts and checksums are taken from the triples as they
+     * are handed to the loader, rather than by reading every graph back: the store's check at open
+     * compares them with what TDB2 then reads.
      */
-    private static Map<String, GraphFingerprint> build(Path location, OntologyFiles files, Path oldStore, List<String> notCarried) {
-        Map<Node, List<Quad>> carried = userGraphs(oldStore, files, notCarried);   // read first: the loader holds the new store until it is done
-        CompletableFuture<Map<String, GraphFingerprint>> fingerprints = CompletableFuture.supplyAsync(() -> fingerprints(files, carried));
+    private static Built build(Path location, Path ontologyDir, Path oldStore, List<String> notCarried) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
-            long triples = files.graphs().values().stream().mapToLong(Graph::size).sum();
-            try (Progress.Stage stage = Progress.stage("writing " + files.graphs().size() + " graphs into TDB2", triples, "triples")) {
-                DataLoader loader = LoaderFactory.phasedLoader(dsg, (format, args) -> {});   // as tdb2.tdbloader; its log lines are not ours to show
-                loader.startBulk();
-                try {
-                    StreamRDF into = loader.stream();
-                    files.graphs().forEach((iri, graph) -> {
-                        Node name = NodeFactory.createURI(iri);
-                        graph.find().forEachRemaining(t -> into.quad(Quad.create(name, t)));
-                        stage.advance(graph.size());
-                    });
-                    carried.values().forEach(quads -> quads.forEach(into::quad));
+            Map<Node, Long> hashes = new HashMap<>();   // nodes recur across graphs (every release names the same properties)
+            Map<String, GraphFingerprint> graphs = new TreeMap<>();
+            OntologyStream.Read read;
+            DataLoader loader = LoaderFactory.phasedLoader(dsg, (format, args) -> {});   // as tdb2.tdbloader; its log lines are not ours to show
+            loader.startBulk();
+            try {
+                StreamRDF into = loader.stream();
+                read = OntologyStream.into(ontologyDir, into, hashes);
+                graphs.putAll(read.graphs());
+                // The user's graphs are the old store's that no file provides, so they are read once every file has been.
+                Map<Node, List<Quad>> carried = userGraphs(oldStore, read.files().keySet(), notCarried);
+                carried.forEach((name, quads) -> {
+                    quads.forEach(into::quad);
+                    graphs.put(GraphFingerprint.key(name), GraphFingerprint.ofTriples(quads.stream().map(Quad::asTriple).iterator(), hashes));
+                });
+                try (Progress.Stage stage = Progress.stage("writing the last of " + graphs.size() + " graphs into TDB2")) {
                     loader.finishBulk();
-                } catch (RuntimeException e) {
-                    loader.finishException(e);
-                    throw e;
+                    stage.done();
                 }
-                stage.done();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
             }
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            return fingerprints.join();
+            return new Built(read, graphs);
         } finally {
             TDBInternal.expel(dsg);
         }
-    }
-
-    /** Every graph's count and checksum, from the parsed files and the quads carried over. */
-    private static Map<String, GraphFingerprint> fingerprints(OntologyFiles files, Map<Node, List<Quad>> carried) {
-        Map<Node, Long> hashes = new HashMap<>();   // nodes recur across graphs (every release names the same properties)
-        Map<String, GraphFingerprint> graphs = new TreeMap<>();
-        files.graphs().forEach((iri, graph) -> graphs.put(iri, GraphFingerprint.ofTriples(graph.find(), hashes)));
-        carried.forEach((name, quads) -> graphs.put(GraphFingerprint.key(name), GraphFingerprint.ofTriples(quads.stream().map(Quad::asTriple).iterator(), hashes)));
-        return graphs;
     }
 
     /**
@@ -163,7 +156,7 @@ public final class StoreBuilder {
      * all its graphs are the user's. From a damaged store, a graph is carried over only when it reads
      * back as the manifest recorded it; the others are named in {@code notCarried}.
      */
-    private static Map<Node, List<Quad>> userGraphs(Path oldStore, OntologyFiles files, List<String> notCarried) {
+    private static Map<Node, List<Quad>> userGraphs(Path oldStore, java.util.Set<String> fromFiles, List<String> notCarried) {
         Map<Node, List<Quad>> carried = new LinkedHashMap<>();
         if (!Files.isDirectory(oldStore)) return carried;
         Optional<StoreManifest> manifest = StoreManifest.read(oldStore);
@@ -178,10 +171,10 @@ public final class StoreBuilder {
                 try {
                     from.listGraphNodes().forEachRemaining(graphs::add);
                 } catch (RuntimeException e) {
-                    usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (the graphs' names cannot be read: " + e.getMessage() + ")"));
+                    usersRecorded(recorded, shipped, fromFiles).forEach(g -> notCarried.add(g + " (the graphs' names cannot be read: " + e.getMessage() + ")"));
                 }
                 for (Node g : graphs) {
-                    if (!g.isURI() || files.graphs().containsKey(g.getURI()) || shipped.contains(g.getURI())) continue;
+                    if (!g.isURI() || fromFiles.contains(g.getURI()) || shipped.contains(g.getURI())) continue;
                     try {
                         List<Quad> quads = new ArrayList<>();
                         from.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
@@ -197,7 +190,7 @@ public final class StoreBuilder {
                 }
             });
         } catch (RuntimeException e) {
-            usersRecorded(recorded, shipped, files).forEach(g -> notCarried.add(g + " (TDB2 cannot open the old store: " + e.getMessage() + ")"));
+            usersRecorded(recorded, shipped, fromFiles).forEach(g -> notCarried.add(g + " (TDB2 cannot open the old store: " + e.getMessage() + ")"));
         } finally {
             if (old != null) TDBInternal.expel(old);
         }
@@ -205,8 +198,8 @@ public final class StoreBuilder {
     }
 
     /** The user's graphs as the old manifest recorded them, for when the old store cannot say. */
-    private static List<String> usersRecorded(Map<String, GraphFingerprint> recorded, List<String> shipped, OntologyFiles files) {
-        return recorded.keySet().stream().filter(g -> !shipped.contains(g) && !files.graphs().containsKey(g)).toList();
+    private static List<String> usersRecorded(Map<String, GraphFingerprint> recorded, List<String> shipped, java.util.Set<String> fromFiles) {
+        return recorded.keySet().stream().filter(g -> !shipped.contains(g) && !fromFiles.contains(g)).toList();
     }
 
     /** A store another live process holds (a running serve) must not be swapped from under it. */

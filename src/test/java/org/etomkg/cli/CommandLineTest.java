@@ -61,6 +61,26 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        EtomKg.commandLine().getSubcommands().forEach((name, command) -> {
+            helpOf(name);
+            command.getSubcommands().keySet().forEach(sub -> helpOf(name, sub));
+            checked.add(name);
+        });
+        assertTrue(checked.containsAll(java.util.List.of("load", "validate", "import", "export", "serve")), checked.toString());
+    }
+
+    private static void helpOf(String... command) {
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        Run r = run(args);
+        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
+        assertTrue(r.out().startsWith("Usage: etom-kg " + String.join(" ", command) + " "), String.join(" ", args) + ": " + r.out());
+        assertTrue(r.out().contains("-h, --help"), r.out());
+    }
+
+    @Test
     void sparqlAnswersAsJsonWithTheDeclaredPrefixes() {
         Run r = run(withData("sparql", "SELECT (COUNT(?e) AS ?n) WHERE { ?e skos:inScheme/etom:version \"25.5\" ; etom:level 2 }", "--format", "json"));
         assertEquals(0, r.exit(), r.err());

@@ -31,8 +31,8 @@ import org.etomkg.progress.Progress;
  * streamed by then is the caller's to throw away.
  */
 final class OntologyStream {
-    /** What was read: each graph's file and fingerprint, in the files' order, and the folder's fingerprint. */
-    record Read(Map<String, Path> files, Map<String, GraphFingerprint> graphs, String fingerprint) {
+    /** What was read: each graph's file and fingerprint, in the files' order. */
+    record Read(Map<String, Path> files, Map<String, GraphFingerprint> graphs) {
         long triples() { return graphs.values().stream().mapToLong(GraphFingerprint::triples).sum(); }
     }
 
@@ -40,7 +40,6 @@ final class OntologyStream {
 
     /** Streams every file of {@code dir} into {@code quads}; {@code hashes} caches nodes' hashes (nodes recur across files). */
     static Read into(Path dir, StreamRDF quads, Map<Node, Long> hashes) {
-        String fingerprint = OntologyFiles.fingerprint(dir);
         List<Path> listed = OntologyFiles.list(dir);
         if (listed.isEmpty()) throw new StoreException(dir + ": no Turtle files to load");
         Map<String, Path> files = new LinkedHashMap<>();
@@ -60,7 +59,7 @@ final class OntologyStream {
             }
             stage.done();
         }
-        return new Read(files, graphs, fingerprint);
+        return new Read(files, graphs);
     }
 
     /** One file's triples on their way into its graph. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
@@ -50,7 +51,6 @@ public final class StoreBuilder {
     /** Rebuilds unconditionally. */
     public Result rebuild(Path ontologyDir, Path dataDir) {
         long start = System.nanoTime();
-        SearchIndex.checkSynonyms(ontologyDir);
         EmbeddedStore.recover(dataDir);
         Path store = dataDir.resolve(EmbeddedStore.STORE);
         refuseIfHeld(store);
@@ -63,7 +63,7 @@ public final class StoreBuilder {
             List<String> notCarried = new ArrayList<>();
             Built built = build(next, ontologyDir, store, notCarried);   // a file that fails to parse stops it here: only store.next had been written
             SearchIndex.keepSynonyms(ontologyDir, next);
-            new StoreManifest(built.read().fingerprint(), new ArrayList<>(built.read().files().keySet()), built.graphs()).write(next);
+            new StoreManifest(built.fingerprint(), new ArrayList<>(built.read().files().keySet()), built.graphs()).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);
             Files.move(next, store);
@@ -107,8 +107,8 @@ public final class StoreBuilder {
         return new Result(StoreManifest.read(dataDir.resolve(EmbeddedStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
-    /** The files as read, and every graph's fingerprint: the shipped ones and the user's carried over. */
-    private record Built(OntologyStream.Read read, Map<String, GraphFingerprint> graphs) {}
+    /** The files as read, every graph's fingerprint (the shipped ones and the user's carried over), and the folder's. */
+    private record Built(OntologyStream.Read read, Map<String, GraphFingerprint> graphs, String fingerprint) {}
 
     /**
      * Writes the graphs with TDB2's bulk loader (the one {@code tdb2.tdbloader} uses), parsing the
@@ -118,16 +118,24 @@ public final class StoreBuilder {
      * compares them with what TDB2 then reads.
      */
     private static Built build(Path location, Path ontologyDir, Path oldStore, List<String> notCarried) {
+        // The synonym file's check (it loads Lucene) and the folder's digest run on the second core while the
+        // first parses; a bad synonym file still stops the build before anything is swapped in.
+        CompletableFuture<String> checked = CompletableFuture.supplyAsync(() -> {
+            SearchIndex.checkSynonyms(ontologyDir);
+            return OntologyFiles.fingerprint(ontologyDir);
+        });
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
             Map<Node, Long> hashes = new HashMap<>();   // nodes recur across graphs (every release names the same properties)
             Map<String, GraphFingerprint> graphs = new TreeMap<>();
             OntologyStream.Read read;
+            String fingerprint;
             DataLoader loader = LoaderFactory.phasedLoader(dsg, (format, args) -> {});   // as tdb2.tdbloader; its log lines are not ours to show
             loader.startBulk();
             try {
                 StreamRDF into = loader.stream();
                 read = OntologyStream.into(ontologyDir, into, hashes);
+                fingerprint = joined(checked);
                 graphs.putAll(read.graphs());
                 // The user's graphs are the old store's that no file provides, so they are read once every file has been.
                 Map<Node, List<Quad>> carried = userGraphs(oldStore, read.files().keySet(), notCarried);
@@ -144,9 +152,19 @@ public final class StoreBuilder {
                 throw e;
             }
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            return new Built(read, graphs);
+            return new Built(read, graphs, fingerprint);
         } finally {
             TDBInternal.expel(dsg);
+        }
+    }
+
+    /** The value of work done beside, or the error it met, as the caller would have met it. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
         }
     }
 

@@ -61,13 +61,20 @@ public final class TelecomSynonyms {
         return new TelecomSynonyms(null, "none");
     }
 
+    /** Lucene's parser says the line in its message and leaves the offset 0. */
+    private static long line(ParseException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("at line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Long.parseLong(m.group(1)) : e.getErrorOffset();
+    }
+
     private static TelecomSynonyms parse(Reader in, String source) {
         try (Analyzer words = SuggestAnalysis.beforeSynonyms()) {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, words);
             parser.parse(in);
             return new TelecomSynonyms(parser.build(), source);
         } catch (ParseException e) {
-            throw new IllegalArgumentException(source + ", line " + e.getErrorOffset() + ": not a synonym rule (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(source + ", line " + line(e) + ": not a synonym rule; write 'a, b, c' for words that "
+                + "mean the same, or 'a => b, c' for one way", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -181,6 +181,17 @@ class StoreBuilderTest {
     }
 
     @Test
+    void aBrokenSynonymFileNamesItsLineAndLeavesThePreviousStore() throws IOException {
+        Path broken = smallOntology("synonyms");
+        Path file = broken.resolve(org.etomkg.suggest.TelecomSynonyms.FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# ours\norder, request\nticket => trouble => incident\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StoreBuilder().rebuild(broken, data));
+        assertTrue(e.getMessage().contains("telecom-synonyms.txt, line 3"), e.getMessage());
+        assertStoreUnchanged();
+    }
+
+    @Test
     void aWarningIsAsFatalAsAnError() throws IOException {
         Path broken = smallOntology("warning");
         Files.writeString(broken.resolve("aa-extension.ttl"), """

@@ -25,8 +25,7 @@ class LoadExtensionTest {
 
     @BeforeAll
     static void build() {
-        data = dir.resolve("data");
-        assertEquals(0, CommandLineTest.run("load", "--data", data.toString()).exit());
+        data = org.etomkg.store.ShippedStore.copyTo(dir.resolve("data"));
     }
 
     @Test

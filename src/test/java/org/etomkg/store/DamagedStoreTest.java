@@ -31,12 +31,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DamagedStoreTest {
     @TempDir static Path tmp;
     static Path built;
-    static StoreBuilder.Result build;
+    /** The shipped store's triples, as its manifest records them (the first test checks the record against the store). */
+    static long shippedTriples;
 
     @BeforeAll
     static void buildOnce() {
-        built = tmp.resolve("built");
-        build = new StoreBuilder().rebuild(StoreBuilderTest.ONTOLOGY, built);
+        built = ShippedStore.copyTo(tmp.resolve("built"));
+        shippedTriples = StoreManifest.read(built.resolve("store")).orElseThrow().graphs().values().stream()
+            .mapToLong(GraphFingerprint::triples).sum();
     }
 
     @Test
@@ -45,15 +47,19 @@ class DamagedStoreTest {
         try (KnowledgeStore store = KnowledgeStore.open(data)) {
             KnowledgeStore.Integrity opened = store.opened();
             assertTrue(opened.sound(), opened.message());
-            assertEquals(build.triples(), opened.triples());
+            assertEquals(StoreContents.quads(store), opened.triples());
             assertEquals(store.graphNames().size(), opened.graphs());
             assertTrue(store.verify().sound());
             assertTrue(store.integrity().sound());
             System.out.printf("check of the store at open: %d graphs, %,d triples in %d ms%n", opened.graphs(), opened.triples(), opened.millis());
         }
         Map<String, GraphFingerprint> recorded = StoreManifest.read(data.resolve("store")).orElseThrow().graphs();
-        assertEquals(build.graphs(), recorded.size(), "every shipped graph has its count and checksum in the manifest");
-        assertEquals(build.triples(), recorded.values().stream().mapToLong(GraphFingerprint::triples).sum());
+        long files;
+        try (Stream<Path> walk = Files.walk(StoreBuilderTest.ONTOLOGY)) {
+            files = walk.filter(p -> p.toString().endsWith(".ttl")).count();
+        }
+        assertEquals(files, recorded.size(), "every shipped graph has its count and checksum in the manifest");
+        assertEquals(shippedTriples, recorded.values().stream().mapToLong(GraphFingerprint::triples).sum());
     }
 
     @ParameterizedTest(name = "a zeroed block in the middle of {0}")
@@ -118,7 +124,7 @@ class DamagedStoreTest {
         }
         try (KnowledgeStore store = KnowledgeStore.open(data)) {
             assertTrue(store.opened().sound(), store.opened().message());
-            assertEquals(build.triples() + 4 - StoreManifest.read(built.resolve("store")).orElseThrow().graphs()
+            assertEquals(shippedTriples + 4 - StoreManifest.read(built.resolve("store")).orElseThrow().graphs()
                 .get("https://w3id.org/etom-kg/graph/release/26.0").triples(), store.opened().triples());
         }
         Map<String, GraphFingerprint> recorded = StoreManifest.read(data.resolve("store")).orElseThrow().graphs();

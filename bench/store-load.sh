@@ -46,7 +46,7 @@ stages() {
   tr '\r' '\n' < "$scratch/progress" | grep 'done in' | sed -E 's/^etom-kg: //' | while IFS= read -r line; do
     s="$(sed -E 's/.*done in ([0-9.]+) s.*/\1/' <<< "$line")"
     case "$line" in
-      "loading the ontology files"*) echo -n "stream=$s " ;;
+      "loading the "*"ontology files in "*) echo -n "stream=$s " ;;
       "writing the last"*) echo -n "finish=$s " ;;
       "reading the ontology files"*|"parsing"*) echo -n "parse=$s " ;;
       "writing"*|"loading"*) echo -n "write=$s " ;;

@@ -44,7 +44,9 @@ final class OntologyStream {
         if (listed.isEmpty()) throw new StoreException(dir + ": no Turtle files to load");
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, GraphFingerprint> graphs = new TreeMap<>();
-        try (Progress.Stage stage = Progress.stage("loading the ontology files in " + dir + " into TDB2", listed.size(), "files")) {
+        // Counted in kB, since the files run from a few lines to the largest release: by files, the estimate would be far off.
+        long kB = listed.stream().mapToLong(OntologyStream::kB).sum();
+        try (Progress.Stage stage = Progress.stage("loading the " + listed.size() + " ontology files in " + dir + " into TDB2", kB, "kB")) {
             for (Path file : listed) {
                 OneFile one = new OneFile(file, quads, files, hashes);
                 try {
@@ -55,11 +57,19 @@ final class OntologyStream {
                     throw new StoreException(file + ": " + e.getMessage(), e);
                 }
                 graphs.put(one.graphName(), new GraphFingerprint(one.triples, one.checksum));
-                stage.advance(1);
+                stage.advance(kB(file));
             }
             stage.done();
         }
         return new Read(files, graphs);
+    }
+
+    private static long kB(Path file) {
+        try {
+            return Math.max(1, java.nio.file.Files.size(file) / 1024);
+        } catch (java.io.IOException e) {
+            return 1;   // the parse will say what is wrong with it
+        }
     }
 
     /** One file's triples on their way into its graph. */

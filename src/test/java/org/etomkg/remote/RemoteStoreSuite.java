@@ -134,6 +134,7 @@ abstract class RemoteStoreSuite {
             QueryRunner runner = new QueryRunner(conn, 60);
             for (var e : SUITE.entrySet()) {
                 NamedQuery q = QueryFiles.find(QUERIES, e.getKey()).orElseThrow();
+                Map<String, String> concatenated = ConcatenatedValues.of(q);
                 for (Map<String, String> params : e.getValue()) {
                     List<String> rows = new ArrayList<>();
                     List<Binding> answer;
@@ -149,7 +150,11 @@ abstract class RemoteStoreSuite {
                     }
                     for (Binding b : answer) {
                         TreeMap<String, String> row = new TreeMap<>();   // by name: a remote row binds its variables in another order
-                        for (var it = b.vars(); it.hasNext(); ) { Var v = it.next(); row.put(v.getVarName(), b.get(v).toString()); }
+                        for (var it = b.vars(); it.hasNext(); ) {
+                            Var v = it.next();
+                            String separator = concatenated.get(v.getVarName());
+                            row.put(v.getVarName(), (separator == null ? b.get(v) : ConcatenatedValues.ordered(b.get(v), separator)).toString());
+                        }
                         rows.add(row.toString());
                     }
                     // Search's rows keep their order (best first), without the scores: Lucene weighs a word by how many
@@ -231,17 +236,26 @@ abstract class RemoteStoreSuite {
                 var n = b.get(Var.alloc(c));
                 if (n != null) values.put(c, n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
             }
-            out.add(check.name() + " " + check.severity().get() + " " + values);
+            out.add(check.name() + " " + check.severity().get() + " " + ordered(check, values));
         }
         out.sort(null);
+        return out;
+    }
+
+    /** A finding's values by column, each GROUP_CONCAT column's parts in order. */
+    private static TreeMap<String, String> ordered(NamedQuery check, Map<String, String> values) {
+        TreeMap<String, String> out = new TreeMap<>(values);
+        if (check != null) ConcatenatedValues.of(check).forEach((column, separator) -> out.computeIfPresent(column, (c, v) -> ConcatenatedValues.ordered(v, separator)));
         return out;
     }
 
     private static List<String> findings(KnowledgeStore store, QualityChecks checks, NamedQuery releases) {
         try (var conn = store.connect()) {
             List<String> out = new ArrayList<>();
+            Map<String, NamedQuery> byName = new TreeMap<>();
+            checks.checks().forEach(c -> byName.put(c.name(), c));
             for (Finding f : checks.report(new QueryRunner(conn, 120), releases).findings())
-                out.add(f.check() + " " + f.severity() + " " + new TreeMap<>(f.values()));
+                out.add(f.check() + " " + f.severity() + " " + ordered(byName.get(f.check()), f.values()));
             out.sort(null);
             return out;
         }

@@ -192,6 +192,24 @@ class StoreBuilderTest {
     }
 
     @Test
+    void aLoadWatchedOnATerminalShowsEachStage() throws IOException {
+        Path small = smallOntology("watched");
+        java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
+        org.etomkg.progress.Progress.showOn(new java.io.PrintStream(shown, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new StoreBuilder().rebuild(small, tmp.resolve("watched-data"));
+        } finally {
+            org.etomkg.progress.Progress.showOn(null);
+        }
+        String lines = shown.toString(java.nio.charset.StandardCharsets.UTF_8);
+        long kB = Files.size(small.resolve("etom-meta.ttl")) / 1024 + Math.max(1, Files.size(small.resolve("etom.ttl")) / 1024);
+        assertTrue(lines.contains("etom-kg: loading the 2 ontology files in " + small + " into TDB2: " + kB + " kB, done in "), lines);
+        assertTrue(lines.contains("etom-kg: writing the last of 2 graphs into TDB2, done in "), lines);
+        assertTrue(java.util.regex.Pattern.compile("etom-kg: indexing names and identifiers for search(: [0-9,]+ entries)?, done in ").matcher(lines).find(), lines);
+        assertFalse(lines.contains("stopped"), lines);
+    }
+
+    @Test
     void aWarningIsAsFatalAsAnError() throws IOException {
         Path broken = smallOntology("warning");
         Files.writeString(broken.resolve("aa-extension.ttl"), """

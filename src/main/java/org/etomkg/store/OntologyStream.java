@@ -32,9 +32,7 @@ import org.etomkg.progress.Progress;
  */
 final class OntologyStream {
     /** What was read: each graph's file and fingerprint, in the files' order. */
-    record Read(Map<String, Path> files, Map<String, GraphFingerprint> graphs) {
-        long triples() { return graphs.values().stream().mapToLong(GraphFingerprint::triples).sum(); }
-    }
+    record Read(Map<String, Path> files, Map<String, GraphFingerprint> graphs) {}
 
     private OntologyStream() {}
 

@@ -73,8 +73,9 @@ public final class TelecomSynonyms {
             parser.parse(in);
             return new TelecomSynonyms(parser.build(), source);
         } catch (ParseException e) {
-            throw new IllegalArgumentException(source + ", line " + line(e) + ": not a synonym rule; write 'a, b, c' for words that "
-                + "mean the same, or 'a => b, c' for one way", e);
+            String why = e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + e.getCause().getMessage() + ")";
+            throw new IllegalArgumentException(source + ", line " + line(e) + ": not a synonym rule" + why + "; write 'a, b, c' for words "
+                + "that mean the same, or 'a => b, c' for one way", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

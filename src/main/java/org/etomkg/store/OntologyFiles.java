@@ -18,6 +18,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -56,7 +58,7 @@ public final class OntologyFiles {
                 Graph g = p.graph();
                 String iri = ontologyIri(g, file);
                 Path earlier = files.putIfAbsent(iri, file);
-                if (earlier != null) throw new StoreException(file + ": declares ontology <" + iri + ">, already declared by " + earlier);
+                if (earlier != null) throw alreadyDeclared(file, iri, earlier);
                 graphs.put(iri, g);
             }
             stage.done();
@@ -122,14 +124,28 @@ public final class OntologyFiles {
     /** Parses one Turtle file strictly: the first warning or error stops it, naming file, line and column. */
     public static Graph parse(Path file) {
         Graph g = GraphFactory.createDefaultGraph();
+        parse(file, StreamRDFLib.graph(g));
+        return g;
+    }
+
+    /** As {@link #parse(Path)}, the triples handed to {@code into} as they are read. */
+    static void parse(Path file, StreamRDF into) {
         try {
-            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new Strict(file)).parse(g);
+            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new Strict(file)).parse(into);
         } catch (StoreException e) {
             throw e;
         } catch (RiotException e) {
             throw new StoreException(file + ": " + e.getMessage(), e);
         }
-        return g;
+    }
+
+    /** A file must name its graph by exactly one ontology IRI. */
+    static StoreException notOneOntology(Path file, int found) {
+        return new StoreException(file + ": must declare exactly one owl:Ontology with an IRI (it names the file's graph); found " + found);
+    }
+
+    static StoreException alreadyDeclared(Path file, String iri, Path earlier) {
+        return new StoreException(file + ": declares ontology <" + iri + ">, already declared by " + earlier);
     }
 
     /** One file's graph, or the error that stopped its parse, raised again when its turn comes. */
@@ -151,11 +167,11 @@ public final class OntologyFiles {
     private static String ontologyIri(Graph g, Path file) {
         List<Node> ontologies = g.find(Node.ANY, RDF.type.asNode(), OWL.Ontology.asNode()).mapWith(t -> t.getSubject()).toList();
         if (ontologies.size() != 1 || !ontologies.get(0).isURI())
-            throw new StoreException(file + ": must declare exactly one owl:Ontology with an IRI (it names the file's graph); found " + ontologies.size());
+            throw notOneOntology(file, ontologies.size());
         return ontologies.get(0).getURI();
     }
 
-    record Strict(Path file) implements ErrorHandler {
+    private record Strict(Path file) implements ErrorHandler {
         @Override public void warning(String message, long line, long col) { fail("warning", message, line, col); }
         @Override public void error(String message, long line, long col) { fail("error", message, line, col); }
         @Override public void fatal(String message, long line, long col) { fail("error", message, line, col); }

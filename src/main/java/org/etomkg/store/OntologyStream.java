@@ -11,9 +11,6 @@ import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
@@ -47,13 +44,7 @@ final class OntologyStream {
         try (Progress.Stage stage = Progress.stage("loading the " + listed.size() + " ontology files in " + dir + " into TDB2", kB, "kB")) {
             for (Path file : listed) {
                 OneFile one = new OneFile(file, quads, files, hashes);
-                try {
-                    RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new OntologyFiles.Strict(file)).parse(one);
-                } catch (StoreException e) {
-                    throw e;
-                } catch (RiotException e) {
-                    throw new StoreException(file + ": " + e.getMessage(), e);
-                }
+                OntologyFiles.parse(file, one);
                 graphs.put(one.graphName(), new GraphFingerprint(one.triples, one.checksum));
                 stage.advance(kB(file));
             }
@@ -99,7 +90,7 @@ final class OntologyStream {
             if (t.getPredicate().equals(TYPE) && t.getObject().equals(ONTOLOGY) && ++ontologies == 1 && t.getSubject().isURI()) {
                 graph = t.getSubject();
                 Path earlier = claimed.putIfAbsent(graph.getURI(), file);
-                if (earlier != null) throw new StoreException(file + ": declares ontology <" + graph.getURI() + ">, already declared by " + earlier);
+                if (earlier != null) throw OntologyFiles.alreadyDeclared(file, graph.getURI(), earlier);
                 waiting.forEach(w -> out.quad(Quad.create(graph, w)));
                 waiting.clear();
             }
@@ -114,7 +105,7 @@ final class OntologyStream {
         /** The graph's name, once the whole file has been read. */
         String graphName() {
             if (ontologies != 1 || graph == null)
-                throw new StoreException(file + ": must declare exactly one owl:Ontology with an IRI (it names the file's graph); found " + ontologies);
+                throw OntologyFiles.notOneOntology(file, ontologies);
             return graph.getURI();
         }
 

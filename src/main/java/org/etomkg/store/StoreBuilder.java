@@ -63,7 +63,7 @@ public final class StoreBuilder {
             List<String> notCarried = new ArrayList<>();
             Built built = build(next, ontologyDir, store, notCarried);   // a file that fails to parse stops it here: only store.next had been written
             SearchIndex.keepSynonyms(ontologyDir, next);
-            new StoreManifest(built.fingerprint(), new ArrayList<>(built.read().files().keySet()), built.graphs()).write(next);
+            new StoreManifest(built.fingerprint(), built.shipped(), built.graphs()).write(next);
             deleteTree(previous);
             if (Files.exists(store)) Files.move(store, previous);
             Files.move(next, store);
@@ -73,7 +73,7 @@ public final class StoreBuilder {
                 Files.move(previous, dataDir.resolve(DAMAGED));
             }
             long triples = built.graphs().values().stream().mapToLong(GraphFingerprint::triples).sum();
-            return new Result(built.read().files().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
+            return new Result(built.shipped().size(), triples, (System.nanoTime() - start) / 1_000_000, true, leftOver, notCarried);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the store in " + dataDir + ": " + e.getMessage(), e);
         } finally {
@@ -107,8 +107,8 @@ public final class StoreBuilder {
         return new Result(StoreManifest.read(dataDir.resolve(EmbeddedStore.STORE)).orElseThrow().shippedGraphs().size(), -1, 0, false);
     }
 
-    /** The files as read, every graph's fingerprint (the shipped ones and the user's carried over), and the folder's. */
-    private record Built(OntologyStream.Read read, Map<String, GraphFingerprint> graphs, String fingerprint) {}
+    /** The graphs the files provide, in the files' order; every graph's fingerprint (the user's carried over too); the folder's. */
+    private record Built(List<String> shipped, Map<String, GraphFingerprint> graphs, String fingerprint) {}
 
     /**
      * Writes the graphs with TDB2's bulk loader (the one {@code tdb2.tdbloader} uses), parsing the
@@ -152,7 +152,7 @@ public final class StoreBuilder {
                 throw e;
             }
             SearchIndex.build(dsg, location);   // from scratch, so the user's graphs are searchable too
-            return new Built(read, graphs, fingerprint);
+            return new Built(new ArrayList<>(read.files().keySet()), graphs, fingerprint);
         } finally {
             TDBInternal.expel(dsg);
         }

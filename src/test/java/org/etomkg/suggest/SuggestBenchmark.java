@@ -26,9 +26,10 @@ public final class SuggestBenchmark {
         ProcessWords words = ProcessWords.inFolder(Path.of("ontology"));
         System.out.println("each change in turn (overall top-1 / top-5):");
         String[] steps = {"plain index (name, ancestors; lane as words)", "+ level preference", "+ sub-processes' names", "+ telecom synonyms",
-            "+ lane weighed apart", "+ a process whose sub-processes match", "+ CSP words for each process", "+ share of the words held"};
+            "+ lane weighed apart", "+ a process whose sub-processes match", "+ CSP words for each process", "+ share of the words held",
+            "+ meaning (sentence vectors)"};
         for (int i = 0; i < steps.length; i++) {
-            var tuning = new ParentSuggestions.Tuning(i >= 3, i >= 2, i >= 4, i >= 1, i >= 5, i >= 6, i >= 7);
+            var tuning = new ParentSuggestions.Tuning(i >= 3, i >= 2, i >= 4, i >= 1, i >= 5, i >= 6, i >= 7, i >= 8);
             var t = LabelledActivities.overall(set.score(new ParentSuggestions(release, synonyms, words, tuning), null));
             System.out.printf("  %-46s %5.1f%% / %5.1f%%%n", steps[i], 100 * t.top1Share(), 100 * t.top5Share());
         }

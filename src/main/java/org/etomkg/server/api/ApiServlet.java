@@ -368,6 +368,7 @@ public final class ApiServlet extends HttpServlet {
             x.put("area", words(s.area()));
             x.put("trade", words(s.trade()));
             x.put("context", words(s.context()));
+            s.meaning().ifPresent(m -> x.put("meaning", org.apache.jena.atlas.json.JsonNumber.value(Math.round(m * 100) / 100.0)));
             list.add(x);
         }
         o.put("suggestions", list);

@@ -175,8 +175,9 @@ public final class OpenApi {
         JsonObject path = new JsonObject();
         JsonObject get = op("suggestParents", "The eTOM processes most likely to be the parent of an activity, best first, each with its "
             + "identifier, name, level, score and reason (the activity's words found in its name, the area above or below it, or the "
-            + "CSP words for its work in ontology/suggest/process-words.txt, and the context's words that matched). Telecom synonyms "
-            + "from ontology/suggest/telecom-synonyms.txt widen the words.", false, "200", "400");
+            + "CSP words for its work in ontology/suggest/process-words.txt, the context's words that matched, and how close the "
+            + "process's meaning is to the activity's, a cosine from 0 to 1 in meaning). Telecom synonyms from "
+            + "ontology/suggest/telecom-synonyms.txt widen the words; the best hits by words are ranked again by meaning.", false, "200", "400");
         JsonArray params = new JsonArray();
         params.add(queryParameter("text", true, "The activity as the CSP names it, such as Chase unpaid invoice", "string"));
         params.add(queryParameter("context", false, "Where it happens: its lane, pool or team, such as Collections", "string"));

@@ -230,6 +230,9 @@ class ServiceApiTest {
         assertTrue(top.path("matched").toString().contains("\"invoices\""), "the activity's own word, not a stem: " + top);
         assertTrue(top.path("reason").asText().contains("level " + top.path("level").asInt()), top.toString());
         assertTrue(list.get(0).path("score").asDouble() >= list.get(1).path("score").asDouble(), r.body());
+        double meaning = top.path("meaning").asDouble(-1);
+        assertTrue(meaning > 0.3 && meaning <= 1, "unpaid invoices and overdue invoice follow-up are close in meaning: " + top);
+        assertTrue(top.path("reason").asText().contains(String.format(java.util.Locale.ROOT, "meaning %.2f", meaning)), top.toString());
 
         JsonNode older = json(api.get("/api/suggest?text=" + encode("Chase unpaid invoices") + "&release=25.5"));
         assertEquals("25.5", older.path("release").asText());

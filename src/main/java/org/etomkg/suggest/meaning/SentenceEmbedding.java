@@ -37,6 +37,12 @@ public final class SentenceEmbedding {
     private final WordPieces tokens;
     private final boolean typeIds;
     private final KeptVectors kept = new KeptVectors();
+    private static final int RECENT = 4096;
+    private final Map<String, float[]> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     private SentenceEmbedding(OrtEnvironment environment, OrtSession session, WordPieces tokens) {
         this.environment = environment;
@@ -94,9 +100,20 @@ public final class SentenceEmbedding {
         }
     }
 
-    /** The unit vector of a text's meaning, not kept: an activity is asked about once, and what users type must not fill the memory. */
+    /**
+     * The unit vector of a text's meaning. Only the last {@link #RECENT} asked are kept: an import or the mapping
+     * view asks about an activity more than once, and what users type must not fill the memory.
+     */
     public float[] embed(String text) {
-        return run(text);
+        synchronized (recent) {
+            float[] v = recent.get(text);
+            if (v != null) return v;
+        }
+        float[] v = run(text);
+        synchronized (recent) {
+            recent.put(text, v);
+        }
+        return v;
     }
 
     /** The unit vectors of texts that recur (the processes of a release), in their order; those not seen before are run through the model and kept. */

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -18,7 +21,6 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.vocabulary.SHACL;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -37,6 +39,9 @@ public final class ExtensionValidator {
     private final ReferenceFramework reference;
     private final Shapes unionShapes;
     private final Shapes fileShapes;
+    /** Per release validated, the release and the meta-model in one graph, copied for each validation (a copy of its arrays, not triple by triple). */
+    private record Reference(Graph release, Graph metaModel, GraphMem2Fast graph) {}
+    private final Map<String, Reference> references = new ConcurrentHashMap<>();
 
     public ExtensionValidator(Path shapesDir, ReferenceFramework reference) {
         this.reference = reference;
@@ -89,7 +94,7 @@ public final class ExtensionValidator {
         ValidationReport.Builder merged = ValidationReport.create();
         Graph data = extension;
         if (release != null) {
-            data = GraphFactory.createDefaultGraph();
+            data = referenceCopy(release);
             extension.find().forEachRemaining(data::add);
             if (releaseOverride.isPresent() || named.fromText()) {
                 Node iri = NodeFactory.createURI(ETOM.release(release));
@@ -98,7 +103,7 @@ public final class ExtensionValidator {
                     data.add(Triple.create(h, ETOM.term("extendsRelease"), iri));
                 }
             }
-            addReferenceData(data, extension, release);   // straight into the data graph: the release is copied once
+            addOtherVersions(data, extension, release);
             markMentions(extension, data);
         }
         for (ReportEntry e : own.getEntries()) {
@@ -195,15 +200,31 @@ public final class ExtensionValidator {
      * counterpart is. The benchmark builds its floor on this too.
      */
     public Graph referenceData(Graph extension, String target) {
-        Graph data = GraphFactory.createDefaultGraph();
-        addReferenceData(data, extension, target);
+        Graph data = referenceCopy(target);
+        addOtherVersions(data, extension, target);
         return data;
     }
 
-    private void addReferenceData(Graph data, Graph extension, String target) {
+    /**
+     * A graph of its own holding the release and the meta-model: a copy of one kept per release, taken again
+     * when the reference hands out other graphs (a store loaded anew).
+     */
+    private Graph referenceCopy(String target) {
+        Graph release = reference.release(target), metaModel = reference.metaModel();
+        Reference kept = references.get(target);
+        if (kept == null || kept.release() != release || kept.metaModel() != metaModel) {
+            GraphMem2Fast both = new GraphMem2Fast();
+            release.find().forEachRemaining(both::add);
+            metaModel.find().forEachRemaining(both::add);
+            kept = new Reference(release, metaModel, both);
+            references.put(target, kept);
+        }
+        return kept.graph().copy();
+    }
+
+    /** The processes of other releases the extension mentions, with their versions along the crosswalk up to the target. */
+    private void addOtherVersions(Graph data, Graph extension, String target) {
         Graph targetGraph = reference.release(target);
-        targetGraph.find().forEachRemaining(data::add);
-        reference.metaModel().find().forEachRemaining(data::add);
         String prefix = ETOM.BASE + "release/";
         Node targetRelease = NodeFactory.createURI(ETOM.release(target));
         List<String> own = ownNamespaces(extension);

@@ -56,9 +56,9 @@ import org.etomkg.vocab.ETOM;
  * levels 3 and 4, where a CSP's own activities usually hang, are preferred over the broad level 2 and
  * the fine levels below 4; where several sub-processes of one process match, that process is offered
  * too. The best hits by words are then ranked again by how close their meaning is to the activity's
- * ({@link SentenceEmbedding}), which finds "Chase unpaid invoices" under collections without a word in
- * common. Built in well under a second per release; a suggestion takes a few milliseconds once the
- * vectors of the processes it meets are known, and about 5 ms more for each that is not.
+ * ({@link SentenceEmbedding}): a process that shares a word but not the sense falls back. Built in well
+ * under a second per release; a suggestion takes a few milliseconds once the vectors of the processes it
+ * meets are known, and about 5 ms more for each that is not.
  */
 public final class ParentSuggestions {
     private static final String NAME = "name", ANCESTORS = "ancestors", BELOW = "below", WORDS = "words", AREA_WORDS = "areaWords", ID = "id",
@@ -224,11 +224,12 @@ public final class ParentSuggestions {
     /**
      * A process that may be the parent, with its score and why: the activity's words (as written) found
      * in its name, those found only in its area (the processes above it or its sub-processes), those found
-     * only among the CSP words for its work ({@link ProcessWords}), and the context's words that matched.
+     * only among the CSP words for its work ({@link ProcessWords}), the context's words that matched, and
+     * the cosine of its meaning and the activity's (absent where the sentence model cannot run).
      */
     public record Suggestion(String identifier, String name, int level, double score, List<String> matched, List<String> area,
                              List<String> trade, List<String> context, OptionalDouble meaning) {
-        /** "name has invoice, unpaid; area has collections; trade words dunning; context Collections; level 3", as a reviewer reads it. */
+        /** "name has invoice, unpaid; area has collections; trade words dunning; context Collections; meaning 0.61; level 3", as a reviewer reads it. */
         public String reason() {
             List<String> parts = new ArrayList<>();
             if (!matched.isEmpty()) parts.add("name has " + String.join(", ", matched));
@@ -287,7 +288,7 @@ public final class ParentSuggestions {
             SentenceEmbedding model = meaning.get();
             float[] asked = model.embed(withContext ? activity + " (" + context + ")" : activity);
             List<float[]> processes = model.embedKept(pool.stream().map(h -> meaningOf[h.doc()]).toList());
-            double best = pool.get(0).score();
+            double best = Math.max(pool.get(0).score(), Double.MIN_NORMAL);   // 0 when only the context's words matched
             List<Hit> ranked = new ArrayList<>();
             for (int i = 0; i < pool.size(); i++) {
                 double cosine = SentenceEmbedding.cosine(asked, processes.get(i));

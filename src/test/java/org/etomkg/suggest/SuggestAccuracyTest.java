@@ -79,6 +79,14 @@ class SuggestAccuracyTest {
     }
 
     @Test
+    void whenOnlyTheContextMatchesMeaningStillRanksWithFiniteScores() {
+        var found = shipped().suggest("Xyzzy the plugh", "Debt collection", 5);
+        assertEquals(5, found.size(), "the lane's words find processes: " + found);
+        assertTrue(found.stream().allMatch(s -> Double.isFinite(s.score()) && s.meaning().isPresent()), found.toString());
+        assertTrue(found.get(0).score() >= found.get(4).score(), found.toString());
+    }
+
+    @Test
     void nothingInCommonIsNoSuggestion() {
         var engine = new ParentSuggestions(release, TelecomSynonyms.none());
         assertEquals(List.of(), engine.suggest("the of and", null, 5));

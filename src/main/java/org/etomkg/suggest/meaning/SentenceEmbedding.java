@@ -2,8 +2,11 @@ package org.etomkg.suggest.meaning;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,7 @@ public final class SentenceEmbedding {
     /** The vectors of the shipped releases' process texts, computed ahead (bench/suggest-vectors.sh). */
     static final String SHIPPED_VECTORS = "/suggest/process-vectors.bin";
     private static final int DIMENSIONS = 384;
-    private static final int KEPT = 100_000;
+    private static final int KEPT = 100_000, RECENT = 4096;
 
     private static volatile Optional<SentenceEmbedding> shipped;
 
@@ -37,8 +40,7 @@ public final class SentenceEmbedding {
     private final WordPieces tokens;
     private final boolean typeIds;
     private final KeptVectors kept = new KeptVectors();
-    private static final int RECENT = 4096;
-    private final Map<String, float[]> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
             return size() > RECENT;
         }
@@ -128,7 +130,7 @@ public final class SentenceEmbedding {
     }
 
     /** Writes every vector kept so far (bench/suggest-vectors.sh ships them). */
-    public void writeKept(java.io.OutputStream out) throws IOException {
+    public void writeKept(OutputStream out) throws IOException {
         kept.write(out);
     }
 
@@ -152,7 +154,7 @@ public final class SentenceEmbedding {
     private float[] run(String text) {
         long[][] ids = {tokens.ids(text)};
         long[][] mask = new long[1][ids[0].length], types = new long[1][ids[0].length];
-        java.util.Arrays.fill(mask[0], 1);
+        Arrays.fill(mask[0], 1);
         try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
              OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
              OnnxTensor typeTensor = OnnxTensor.createTensor(environment, types)) {

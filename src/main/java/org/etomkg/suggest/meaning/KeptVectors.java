@@ -25,8 +25,16 @@ final class KeptVectors {
     /** Names the model the vectors came from: a file for another model is not read. */
     static final String HEADER = "etom-kg sentence vectors 1; all-minilm-l6-v2-q";
 
-    private final Map<String, byte[]> codes = new ConcurrentHashMap<>();
-    private final Map<String, Float> scales = new ConcurrentHashMap<>();
+    /** A vector as kept: each dimension in a byte, times the scale. */
+    private record Code(float scale, byte[] bytes) {
+        float[] decode() {
+            float[] v = new float[bytes.length];
+            for (int i = 0; i < bytes.length; i++) v[i] = bytes[i] * scale;
+            return v;
+        }
+    }
+
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
 
     int size() {
         return codes.size();
@@ -34,14 +42,12 @@ final class KeptVectors {
 
     void clear() {
         codes.clear();
-        scales.clear();
     }
 
     /** The vector kept for a text, or null. */
     float[] get(String text) {
-        String key = key(text);
-        byte[] code = codes.get(key);
-        return code == null ? null : decode(code, scales.get(key));
+        Code code = codes.get(key(text));
+        return code == null ? null : code.decode();
     }
 
     /** Keeps a vector, and returns it as kept (rounded to one byte per dimension). */
@@ -51,10 +57,9 @@ final class KeptVectors {
         float scale = max == 0 ? 1 : max / 127;
         byte[] code = new byte[vector.length];
         for (int i = 0; i < vector.length; i++) code[i] = (byte) Math.round(vector[i] / scale);
-        String key = key(text);
-        scales.put(key, scale);
-        codes.put(key, code);
-        return decode(code, scale);
+        Code kept = new Code(scale, code);
+        codes.put(key(text), kept);
+        return kept.decode();
     }
 
     /** Reads vectors written by {@link #write}; a file for another model or another size is refused. */
@@ -68,31 +73,23 @@ final class KeptVectors {
             data.readFully(key);
             float scale = data.readFloat();
             data.readFully(code);
-            String k = HexFormat.of().formatHex(key);
-            scales.put(k, scale);
-            codes.put(k, code);
+            codes.put(HexFormat.of().formatHex(key), new Code(scale, code));
         }
     }
 
     void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
         var keys = new java.util.TreeSet<>(codes.keySet());   // sorted: the same vectors make the same file
-        int size = keys.isEmpty() ? 0 : codes.get(keys.first()).length;
+        int size = keys.isEmpty() ? 0 : codes.get(keys.first()).bytes().length;
         data.writeUTF(HEADER);
         data.writeInt(keys.size());
         data.writeInt(size);
         for (String k : keys) {
             data.write(HexFormat.of().parseHex(k));
-            data.writeFloat(scales.get(k));
-            data.write(codes.get(k));
+            data.writeFloat(codes.get(k).scale());
+            data.write(codes.get(k).bytes());
         }
         data.flush();
-    }
-
-    private static float[] decode(byte[] code, float scale) {
-        float[] v = new float[code.length];
-        for (int i = 0; i < code.length; i++) v[i] = code[i] * scale;
-        return v;
     }
 
     private static String key(String text) {
